@@ -1,0 +1,1 @@
+"""One module per extractor: tasks, units, targets, deadlines, criteria, references."""

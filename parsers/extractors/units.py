@@ -1,0 +1,195 @@
+"""Units and their roles: who leads (chủ trì) and who supports (phối hợp) a task.
+
+Three sources, in the order the task extractor consults them:
+
+1. labelled fields — ``Chủ trì thực hiện: X``, ``Phối hợp: Y``, ``Cơ quan chủ trì``
+   columns — whose value is a list of units;
+2. sentences — ``X chủ trì, phối hợp với Y ...``, ``Giao X ...``, ``Đề nghị X ...``,
+   ``X chỉ đạo ...``: the subject is found on underthesea's words (``parsers.nlp``),
+   ending where the predicate starts;
+3. context — a group heading that names a unit, or a directive's addressees, for a
+   task whose first sentence names no subject (done by the task extractor).
+
+List splitting follows GOLD.md: ``;`` always splits; a comma splits only where what
+follows is itself a unit's name; ``và`` never splits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers import nlp
+from parsers.patterns.units import HEAD_KEY, TAIL_KEY, tone_free
+
+Span = tuple[str, int, int]  # text as printed, start, end (offsets in the given text)
+
+#: ``Giao X ...``, ``Đề nghị X ...``: the unit after the verb leads.
+ASSIGN_VERB = re.compile(r"^(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Phân công|Ủy quyền|Uỷ quyền|Chỉ đạo)\s+")
+#: Adverbials that may stand before a subject: ``Căn cứ Kế hoạch này, X ...``;
+#: ``Định kỳ X báo cáo ...``.
+LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:Căn cứ|Trên cơ sở|Theo|Đồng thời|Trong đó|Bên cạnh đó|Ngoài ra)[^,]{0,120},\s*|"
+    r"(?:Định kỳ|Hằng|Hàng)(?:\s+(?:hằng|hàng))?(?:\s+(?:tháng|quý|năm|tuần))?\s+(?=[A-ZĐÀ-Ỹa-zđ]))")
+#: The object of a coordination: ``phối hợp (chặt chẽ) (với) Y``; ``với sự phối hợp của Y``.
+SUPPORT_CUE = re.compile(
+    r"(?:phối hợp(?:\s+chặt chẽ)?(?:\s+với)?|với sự phối hợp của|cùng với|phối hợp cùng)\s+(?=\S)",
+    re.IGNORECASE)
+LEAD_CUE = re.compile(r"\bchủ trì\b", re.IGNORECASE)
+
+
+def starts_with_unit(text: str) -> bool:
+    """Whether ``text`` opens with a unit's head noun (``Phòng``, ``UBND``, ``Công an``)."""
+    return bool(HEAD_KEY.match(tone_free(text.lstrip(" -+•*(").lstrip())))
+
+
+def phrase_end(text: str) -> int:
+    """Where the unit phrase that opens ``text`` ends: before the predicate.
+
+    >>> text = "Phòng Nội vụ phối hợp Văn phòng HĐND&UBND thị xã tiến hành đánh giá"
+    >>> text[:phrase_end(text)]
+    'Phòng Nội vụ'
+    """
+    words = nlp.tag(text)
+    end = 0
+    k = 0
+    while k < len(words):
+        word = words[k]
+        if word.tag == "STOP" and k > 0:
+            break
+        if word.text == "(":
+            close = text.find(")", word.start)
+            if close < 0:
+                break
+            end = close + 1
+            while k < len(words) and words[k].start < end:
+                k += 1
+            continue
+        if word.tag == "CH":
+            if word.text in ".;:!?":
+                break
+            k += 1
+            continue
+        lower_initial = word.text[:1].islower()
+        after_joint = k > 0 and words[k - 1].text in ("và", ",", "&")
+        if k > 0 and lower_initial and word.tag not in ("NAME", "CONT") and word.tag[:1] in ("V", "A", "R", "P", "T") \
+                and not (after_joint and starts_with_unit(text[word.start:])):
+            break
+        if word.tag == "CONT" and word.text.lower() in ("được giao", "được phân công") and k + 1 < len(words) \
+                and (words[k + 1].tag == "STOP" or words[k + 1].tag[:1] == "V"):
+            break  # "được phân công chủ trì": the predicate, not part of the name
+        if word.tag != "C":
+            end = word.end
+        k += 1
+    return end
+
+
+def split_units(text: str, offset: int = 0) -> list[Span]:
+    """Split a list of units per GOLD.md, keeping each unit's printed text and span.
+
+    >>> [u for u, _, _ in split_units("Phòng Nội vụ; UBND các xã, thị trấn")]
+    ['Phòng Nội vụ', 'UBND các xã, thị trấn']
+    >>> [u for u, _, _ in split_units("Cán bộ, công chức, Mặt trận và các đoàn thể thị trấn")]
+    ['Cán bộ, công chức', 'Mặt trận và các đoàn thể thị trấn']
+    """
+    cuts = [0]
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch == ";":
+            cuts.append(i)
+        elif depth == 0 and ch == "," and _splits_before(text[i + 1:]):
+            cuts.append(i)
+    cuts.append(len(text))
+    out: list[Span] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip(" ,;-+•*"))
+        piece = piece.strip(" ,;-+•*")
+        piece = re.sub(r"^(?:và|với)\s+", "", piece)
+        piece = piece.rstrip(" .:;,")
+        if piece and starts_with_unit(piece) or piece and _is_unit_text(piece):
+            start = offset + a + lead
+            out.append((piece, start, start + len(piece)))
+    return out
+
+
+def _is_unit_text(piece: str) -> bool:
+    """A piece that opens with no head noun is kept when it is a proper name
+    (capitalised) — ``Cán bộ công chức thị trấn`` is covered by the head list."""
+    return piece[:1].isupper() and len(piece.split()) <= 12
+
+
+def _splits_before(rest: str) -> bool:
+    """After a comma: does a new unit start here?"""
+    stripped = rest.lstrip()
+    key = tone_free(stripped)
+    tail = TAIL_KEY.match(key)
+    if tail:
+        after = stripped[len(tail.group(0)):].lstrip()
+        return after[:1].isupper() and after[:1].isalpha()
+    return bool(HEAD_KEY.match(key))
+
+
+def units_at(text: str, offset: int = 0) -> list[Span]:
+    """The unit list that opens ``text`` (up to the predicate), split."""
+    if not starts_with_unit(text):
+        return []
+    end = phrase_end(text)
+    return split_units(text[:end], offset) if end else []
+
+
+def field_units(value: str, offset: int = 0) -> list[Span]:
+    """The units of a labelled field's value (``Chủ trì thực hiện: X, Y``): a list,
+    possibly followed by a predicate (``Cán bộ, công chức thị trấn tổ chức thực hiện``)."""
+    out: list[Span] = []
+    pos = 0
+    for piece in value.split(";"):
+        piece_offset = offset + pos
+        pos += len(piece) + 1
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if not piece:
+            continue
+        if not starts_with_unit(piece):
+            if piece[:1].isupper() and len(piece) < 200:
+                out += split_units(piece.rstrip("."), piece_offset + lead)
+            continue
+        out += split_units(piece[:phrase_end(piece)], piece_offset + lead)
+    return out
+
+
+def sentence_roles(sentence: str, offset: int = 0) -> tuple[list[Span], list[Span], bool]:
+    """Leads and supports one sentence names, and whether it has a subject of its own.
+
+    >>> leads, supports, own = sentence_roles("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tổ chức")
+    >>> [u for u, _, _ in leads], [u for u, _, _ in supports], own
+    (['Sở Tư pháp'], ['Sở Nội vụ'], True)
+    """
+    leads: list[Span] = []
+    supports: list[Span] = []
+    text = sentence
+    start = 0
+    m = ASSIGN_VERB.match(text)
+    if m and starts_with_unit(text[m.end():]):
+        start = m.end()
+    else:
+        m = LEADING_ADVERBIAL.match(text)
+        if m and starts_with_unit(text[m.end():]):
+            start = m.end()
+    own = False
+    rest_from = start
+    if starts_with_unit(text[start:]):
+        end = phrase_end(text[start:])
+        if end:
+            leads = split_units(text[start:start + end], offset + start)
+            own = bool(leads)
+            rest_from = start + end
+    for cue in SUPPORT_CUE.finditer(text, rest_from):
+        obj_start = cue.end()
+        if starts_with_unit(text[obj_start:]):
+            end = phrase_end(text[obj_start:])
+            supports.extend(split_units(text[obj_start:obj_start + end], offset + obj_start))
+    return leads, supports, own

@@ -1,0 +1,1 @@
+"""Named, commented data: numbering, header words, unit vocabulary, deadline phrases."""

@@ -1,0 +1,1 @@
+"""Document structure: the Decree 30 parts and the section tree of the body."""

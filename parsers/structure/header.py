@@ -1,0 +1,246 @@
+"""The Decree 30/2020/NĐ-CP parts of a document: header, body, signature, Nơi nhận.
+
+Decree 30 (Phụ lục I) fixes the layout: issuing agency and Quốc hiệu on top, then
+``Số: 75/KH-UBND`` and ``Tri Phương, ngày 05 tháng 6 năm 2024``, the kind
+(``KẾ HOẠCH``) and the title, the body, the signature block (``TM. ỦY BAN NHÂN DÂN /
+CHỦ TỊCH / name``) and ``Nơi nhận:``. Real files lose parts of it (a pasted body with
+no header; the signature before Nơi nhận in a text export), so each part is found by
+its own pattern and none is required.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers.model import Block
+from parsers.patterns.header import (
+    AGENCY_HEAD,
+    APPENDIX_START,
+    ATTACHED_TO,
+    BODY_START,
+    DATE_PLACE,
+    KIND_WORDS,
+    NUMBER_LINE,
+    QUOC_HIEU,
+    RECEIVERS,
+    SIGNATURE_ROLE,
+    SUBJECT_LINE,
+)
+
+
+@dataclass
+class Header:
+    kind: str | None = None
+    kind_block: int | None = None
+    number: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    place: str | None = None
+    issuer_lines: list[str] = field(default_factory=list)
+    title: str | None = None
+    title_blocks: list[int] = field(default_factory=list)
+    signer: str | None = None
+    attached_to: str | None = None
+    attached_date: str | None = None
+    body_start: int = 0
+    body_end: int = 0  # exclusive
+    appendix_starts: list[int] = field(default_factory=list)
+
+
+HEADER_SCAN = 40  # blocks: a Decree 30 header never runs longer
+
+
+def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    """``ngày   tháng 10 năm 2021`` is ``2021-10``; a blank month keeps only the year."""
+    if not year:
+        return None
+    y = int(year)
+    if not month or not month.strip():
+        return f"{y:04d}"
+    m = int(month)
+    if not 1 <= m <= 12:
+        return f"{y:04d}"
+    if not day or not day.strip():
+        return f"{y:04d}-{m:02d}"
+    d = int(day)
+    if not 1 <= d <= 31:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _lines(block: Block) -> list[str]:
+    if block.cells is not None:
+        return [line for cell in block.cells for line in cell.split("\n") if line.strip()]
+    return [line for line in block.text.split("\n") if line.strip()]
+
+
+def analyse(blocks: list[Block]) -> Header:
+    """Find the Decree 30 parts in a document's blocks."""
+    h = Header(body_end=len(blocks))
+    limit = min(len(blocks), HEADER_SCAN)
+    body_start: int | None = None
+    i = 0
+    while i < limit:
+        block = blocks[i]
+        lines = _lines(block)
+        consumed = False
+        for line in lines:
+            consumed |= _header_line(h, line, i)
+        if h.kind_block == i:
+            i = _read_title(h, blocks, i + 1)
+            body_start = i
+            break
+        if not consumed and block.zone == "body" and _starts_body(block, lines):
+            body_start = i
+            break
+        i += 1
+    if body_start is None:
+        body_start = 0 if h.kind_block is None and not _any_header_found(h) else min(i, len(blocks))
+    if h.kind is None and h.title is None:
+        _untitled_attachment(h, blocks, body_start)
+    h.body_start = body_start
+    _find_tail(h, blocks)
+    return h
+
+
+def _any_header_found(h: Header) -> bool:
+    return bool(h.symbol or h.date or h.place or h.issuer_lines)
+
+
+def _header_line(h: Header, line: str, index: int) -> bool:
+    """Record what a header line says; True when it was a header line."""
+    text = line.strip()
+    if QUOC_HIEU.search(text):
+        return True
+    m = NUMBER_LINE.match(text)
+    if m and h.symbol is None:
+        h.number = m.group("number") or None
+        h.symbol = re.sub(r"\s+", "", m.group("symbol"))
+        return True
+    m = DATE_PLACE.match(text)
+    if m and h.date is None:
+        h.place = m.group("place").strip(" ,") or None
+        h.date = iso_date(m.group("day"), m.group("month"), m.group("year"))
+        return True
+    kind = KIND_WORDS.get(text.rstrip(".: ").upper()) if len(text) < 40 else None
+    if kind and h.kind is None:
+        h.kind, h.kind_block = kind, index
+        return True
+    if h.kind is None and AGENCY_HEAD.match(text) and text.upper() == text and len(text) < 80:
+        h.issuer_lines.append(text)
+        return True
+    m = SUBJECT_LINE.match(text)
+    if m and h.title is None:
+        h.title = m.group("subject").strip()
+        h.kind = h.kind or "CV"
+        return True
+    return False
+
+
+def _read_title(h: Header, blocks: list[Block], start: int) -> int:
+    """Title lines follow the kind line until the body starts; returns the body start."""
+    parts: list[str] = []
+    i = start
+    while i < len(blocks) and len(parts) < 4:
+        block = blocks[i]
+        text = block.text.strip()
+        if block.kind == "row" or _starts_body(block, [text]) or len(text) > 300:
+            break
+        m = ATTACHED_TO.match(text)
+        if m:
+            _note_attachment(h, m)
+            i += 1
+            break
+        parts.append(text)
+        h.title_blocks.append(i)
+        i += 1
+        if text.endswith((".", ":")):
+            break
+    if parts:
+        h.title = " ".join(p.strip() for p in parts)
+    return i
+
+
+def _note_attachment(h: Header, m: re.Match[str]) -> None:
+    h.attached_to = re.sub(r"\s+", "", m.group("code") or "") or None
+    h.attached_date = iso_date(m.group("day"), m.group("month"), m.group("year"))
+
+
+def _untitled_attachment(h: Header, blocks: list[Block], start: int) -> None:
+    """An appendix pasted alone (seed 002): an upper-case title line, then
+    ``(Kèm theo Kế hoạch số /KH-UBND ngày /01/2024 của UBND huyện Lộc Bình)``."""
+    for i in range(min(start + 6, len(blocks))):
+        m = ATTACHED_TO.match(blocks[i].text.strip())
+        if not m:
+            continue
+        _note_attachment(h, m)
+        start = max((j + 1 for j in range(i) if blocks[j].kind == "row"), default=0)
+        title = [b.text.strip() for b in blocks[start:i]
+                 if b.kind == "paragraph" and b.text.strip() and b.text.upper() == b.text]
+        if title:
+            h.title = " ".join(title)
+            h.title_blocks = list(range(start, i))
+        h.kind = "PL"
+        return
+
+
+def _starts_body(block: Block, lines: list[str]) -> bool:
+    from parsers.structure.grammar import match_level  # noqa: PLC0415 - avoids a cycle
+
+    if block.kind == "row":
+        return True
+    first = lines[0] if lines else ""
+    return bool(BODY_START.match(first) or match_level(first) or len(first) > 250)
+
+
+def _find_tail(h: Header, blocks: list[Block]) -> None:
+    """Body ends at the signature block or Nơi nhận, whichever comes first; an
+    appendix after them (``PHỤ LỤC I``) is body again."""
+    end = len(blocks)
+    for i in range(len(blocks) - 1, h.body_start - 1, -1):
+        text = blocks[i].text.strip()
+        if blocks[i].kind == "paragraph" and APPENDIX_START.match(text) and i > h.body_start + 3:
+            h.appendix_starts.insert(0, i)
+    first_appendix = h.appendix_starts[0] if h.appendix_starts else len(blocks)
+    for i in range(h.body_start, first_appendix):
+        block = blocks[i]
+        if block.zone == "signature":
+            end = i
+            break
+        text = block.text.strip()
+        if block.kind == "paragraph" and (RECEIVERS.match(text) or _is_signature_role(text)):
+            end = i
+            break
+    h.body_end = end
+    h.signer = _find_signer(blocks[end:first_appendix])
+
+
+def _is_signature_role(text: str) -> bool:
+    first = text.split("\n")[0].strip()
+    return bool(SIGNATURE_ROLE.match(first)) and first.upper() == first and len(first) < 60
+
+
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*$")
+
+
+def _looks_like_name(text: str) -> bool:
+    """``Nông Văn Đạt``: two to five capitalised words, nothing else."""
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(_NAME_WORD.match(w) and (len(w) == 1 or w[1:].islower()) for w in words)
+
+
+def _find_signer(tail: list[Block]) -> str | None:
+    seen_role = False
+    signer = None
+    for block in tail:
+        for line in _lines(block):
+            text = line.strip()
+            if _is_signature_role(text) or SIGNATURE_ROLE.match(text):
+                seen_role = True
+                continue
+            if seen_role and _looks_like_name(text):
+                signer = text
+    return signer

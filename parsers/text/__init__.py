@@ -1,0 +1,1 @@
+"""Text-level helpers shared by every format: decoding and normalisation."""
