@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from parsers import nlp
-from parsers.patterns.units import HEAD_KEY, TAIL_KEY, tone_free
+from parsers.patterns.units import BOUNDARY_PHRASES, HEAD_KEY, TAIL_KEY, tone_free
 
 Span = tuple[str, int, int]  # text as printed, start, end (offsets in the given text)
 
@@ -35,6 +35,10 @@ SUPPORT_CUE = re.compile(
     r"(?:phối hợp(?:\s+chặt chẽ)?(?:\s+với)?|với sự phối hợp của|cùng với|phối hợp cùng)\s+(?=\S)",
     re.IGNORECASE)
 LEAD_CUE = re.compile(r"\bchủ trì\b", re.IGNORECASE)
+#: What may follow the unit list in a field's value: ``... thị trấn tổ chức thực hiện``.
+PREDICATE = re.compile(
+    r"^(?:" + "|".join(sorted(map(re.escape, BOUNDARY_PHRASES), key=len, reverse=True)) + r"|tổ chức)\b",
+    re.IGNORECASE)
 
 
 def starts_with_unit(text: str) -> bool:
@@ -157,7 +161,10 @@ def field_units(value: str, offset: int = 0) -> list[Span]:
             if piece[:1].isupper() and len(piece) < 200:
                 out += split_units(piece.rstrip("."), piece_offset + lead)
             continue
-        out += split_units(piece[:phrase_end(piece)], piece_offset + lead)
+        end = phrase_end(piece)
+        if not PREDICATE.match(piece[end:].lstrip()):
+            end = len(piece)  # a list value is all units: a verb inside is part of a name
+        out += split_units(piece[:end], piece_offset + lead)
     return out
 
 

@@ -198,12 +198,7 @@ def _find_tail(h: Header, blocks: list[Block]) -> None:
     """Body ends at the signature block or Nơi nhận, whichever comes first; an
     appendix after them (``PHỤ LỤC I``) is body again."""
     end = len(blocks)
-    for i in range(len(blocks) - 1, h.body_start - 1, -1):
-        text = blocks[i].text.strip()
-        if blocks[i].kind == "paragraph" and APPENDIX_START.match(text) and i > h.body_start + 3:
-            h.appendix_starts.insert(0, i)
-    first_appendix = h.appendix_starts[0] if h.appendix_starts else len(blocks)
-    for i in range(h.body_start, first_appendix):
+    for i in range(h.body_start, len(blocks)):
         block = blocks[i]
         if block.zone == "signature":
             end = i
@@ -213,6 +208,12 @@ def _find_tail(h: Header, blocks: list[Block]) -> None:
             end = i
             break
     h.body_end = end
+    for i in range(end, len(blocks)):
+        text = blocks[i].text.strip()
+        if blocks[i].kind == "paragraph" and APPENDIX_START.match(text) and len(text) < 120:
+            if not h.appendix_starts or i > h.appendix_starts[-1] + 1:
+                h.appendix_starts.append(i)
+    first_appendix = h.appendix_starts[0] if h.appendix_starts else len(blocks)
     h.signer = _find_signer(blocks[end:first_appendix])
 
 
