@@ -99,6 +99,10 @@ def tag(sentence: str) -> tuple[Word, ...]:
     matches = matcher(doc)
     labelled = {(s, e): nlp.vocab.strings[m] for m, s, e in matches}
     chosen = filter_spans([doc[s:e] for _, s, e in matches] + spans)
+    covered = {i for span in chosen for i in range(span.start, span.end)}
+    # a syllable whose word lost to an overlapping phrase stands alone ("công xã" vs
+    # "Trung tâm Phục vụ hành chính công" + "xã")
+    chosen += [Span(doc, i, i + 1, label=doc[i].tag_) for i in range(len(words)) if i not in covered]
     out: list[Word] = []
     for span in sorted(chosen, key=lambda s: s.start):
         label = labelled.get((span.start, span.end)) or span.label_ or doc[span.start].tag_

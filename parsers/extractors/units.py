@@ -58,8 +58,8 @@ def phrase_end(text: str) -> int:
     k = 0
     while k < len(words):
         word = words[k]
-        if word.tag == "STOP" and k > 0:
-            break
+        if word.tag == "STOP" and k > 0 and word.text[:1].islower():
+            break  # a capitalised "Xây dựng" is inside a name: "Phòng Xây dựng và Kiểm tra ..."
         if word.text == "(":
             close = text.find(")", word.start)
             if close < 0:
@@ -77,6 +77,11 @@ def phrase_end(text: str) -> int:
         after_joint = k > 0 and words[k - 1].text in ("và", ",", "&")
         if k > 0 and lower_initial and word.tag not in ("NAME", "CONT") and word.tag[:1] in ("V", "A", "R", "P", "T") \
                 and not (after_joint and starts_with_unit(text[word.start:])):
+            role_at = _role_marker_ahead(words, k)
+            if role_at is None:
+                break
+            end = words[role_at - 1].end  # "Phòng Phổ biến, giáo dục pháp luật chủ trì": a name
+            k = role_at
             break
         if word.tag == "CONT" and word.text.lower() in ("được giao", "được phân công") and k + 1 < len(words) \
                 and (words[k + 1].tag == "STOP" or words[k + 1].tag[:1] == "V"):
@@ -85,6 +90,25 @@ def phrase_end(text: str) -> int:
             end = word.end
         k += 1
     return end
+
+
+#: Words that say "the unit list ends here and its role follows".
+_ROLE_MARKERS = frozenset({"chủ trì", "phối hợp", "có trách nhiệm", "chịu trách nhiệm", "làm đầu mối",
+                           "là đầu mối", ":"})
+
+
+def _role_marker_ahead(words, k: int, reach: int = 6) -> int | None:
+    """Index of a role marker a few words after ``k`` in the same clause: a verb-like
+    word followed shortly by ``chủ trì`` or ``:`` is still part of a name."""
+    for j in range(k + 1, min(len(words), k + 1 + reach)):
+        text = words[j].text.lower()
+        if text in _ROLE_MARKERS:
+            return j
+        if words[j].tag == "CH" and text in ",.;!?()":
+            return None
+        if words[j].tag == "STOP":
+            return None
+    return None
 
 
 def split_units(text: str, offset: int = 0) -> list[Span]:

@@ -55,7 +55,7 @@ def read(path: Path, data: bytes, sha256: str) -> RawDocument:
             flush()  # a blank line inside a table (seed 002) does not end it
             continue
         in_table = False
-        if wrapped and pending and not starts_item(line.strip()):
+        if wrapped and pending and _continues(pending[-1][1], line, wrapped):
             pending.append((number, line))
             continue
         flush()
@@ -76,9 +76,26 @@ def _row_cells(line: str) -> list[str] | None:
     return None
 
 
-def _looks_hard_wrapped(lines: list[str]) -> bool:
-    """True when paragraphs were wrapped at a fixed width: many mid-length lines that
-    run on into a next line starting in lower case."""
+def _continues(previous: str, line: str, width: int) -> bool:
+    """In hard-wrapped text, does ``line`` continue the paragraph of ``previous``?
+
+    Yes inside an unclosed ``**bold**`` span (a heading wrapped in two), when the line
+    starts in lower case, or when the previous line ran to near the wrap width
+    without ending a sentence; never when the line opens a numbered item.
+    """
+    stripped, prev = line.strip(), previous.strip()
+    if starts_item(stripped):
+        return prev.count("**") % 2 == 1
+    if prev.count("**") % 2 == 1 or prev.count("*") % 2 == 1:
+        return True
+    if stripped.lstrip("*_")[:1].islower():
+        return True
+    return len(prev) >= 0.6 * width and not prev.rstrip("*_ ").endswith((".", ":", ";", "!", "?"))
+
+
+def _looks_hard_wrapped(lines: list[str]) -> int:
+    """The wrap width when paragraphs were wrapped at a fixed width (many mid-length
+    lines that run on into a next line starting in lower case), else 0."""
     runs_on = candidates = 0
     for current, following in zip(lines, lines[1:], strict=False):
         stripped = current.strip()
@@ -88,4 +105,7 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
         nxt = following.strip().lstrip("*_")
         if 30 <= len(stripped) <= 110 and nxt[:1].islower():
             runs_on += 1
-    return candidates >= 10 and runs_on / candidates > 0.15
+    if candidates < 10 or runs_on / candidates <= 0.15:
+        return 0
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    return lengths[int(len(lengths) * 0.9)]

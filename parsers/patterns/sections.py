@@ -17,8 +17,13 @@ WORK_HEADINGS = re.compile(
     r"những nhiệm vụ|một số nhiệm vụ|các giải pháp|kế hoạch thực hiện|tiến độ|"
     r"hoạt động|công việc|phân công nhiệm vụ|đề xuất giải pháp|"
     r"nhiệm vụ[, ]+giải pháp|nhiệm vụ trọng tâm|giải pháp thực hiện|triển khai thực hiện|"
-    r"cách thức tổ chức|thời gian|các hoạt động|chỉ tiêu|mục tiêu,? nhiệm vụ)",
+    r"cách thức tổ chức|thời gian|các hoạt động|chỉ tiêu|mục tiêu,? nhiệm vụ|nội dung|giao nhiệm vụ|giao\b)",
     re.IGNORECASE)
+
+#: A document attached after a decision's signature that assigns work by itself
+#: (a plan, programme, assignment appendix), as opposed to a regulation (quy chế).
+ATTACHED_WORK = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|PHỤ LỤC|Phụ lục|ĐỀ ÁN|PHƯƠNG ÁN|DANH MỤC|"
+                           r"BẢNG PHÂN CÔNG|NHIỆM VỤ)")
 
 #: Headings of parts that do not assign: purpose, basis, narration of results,
 #: proposals. These hold even under a work part ("3. Kết quả ...").

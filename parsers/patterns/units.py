@@ -21,7 +21,8 @@ UNIT_HEADS: tuple[str, ...] = (
     "bộ", "cục", "chi cục", "tổng cục", "công an", "quân sự", "đồn biên phòng", "kho bạc",
     "ngân hàng", "bảo hiểm xã hội", "bhxh", "thanh tra", "tòa án", "viện kiểm sát",
     "đài", "trung tâm", "cổng thông tin", "trang thông tin", "bưu điện", "trường", "bệnh viện",
-    "trạm y tế", "viện", "hợp tác xã", "đảng ủy", "đảng uỷ", "chi bộ", "cấp ủy",
+    "trạm y tế", "viện", "hợp tác xã", "báo", "đội", "chi nhánh", "các trường", "tạp chí",
+    "ban tuyên giáo", "ban dân vận", "ủy ban kiểm tra", "hạt kiểm lâm", "chi cục thuế", "đội thuế", "đảng ủy", "đảng uỷ", "chi bộ", "cấp ủy",
     # mass organisations
     "mặt trận", "ủy ban mặt trận", "mttq", "ubmttq", "hội", "đoàn", "đoàn thanh niên",
     "huyện đoàn", "tỉnh đoàn", "thành đoàn", "liên đoàn", "các đoàn thể", "đoàn thể",
@@ -114,6 +115,7 @@ NOT_HEADS: tuple[str, ...] = (
     "bộ chỉ số", "bộ thủ tục", "bộ tiêu chí", "bộ hồ sơ", "bộ quy tắc", "lãnh đạo,", "lãnh đạo thực hiện",
     "đài truyền hình trực tiếp", "cán bộ hóa", "tổ hợp", "phòng họp", "phòng làm việc", "trưởng thành",
     "đơn vị tính", "cơ quan hành chính nhà nước", "đoàn kiểm tra của", "hội đồng thi",
+    "báo cáo", "báo chí", "đội ngũ", "trường học(?! [A-ZĐ])",
 )
 NOT_HEAD_KEY = re.compile(r"^(?:" + "|".join(tone_free(p) for p in NOT_HEADS) + r")")
 

@@ -145,8 +145,14 @@ def _read_title(h: Header, blocks: list[Block], start: int) -> int:
     while i < len(blocks) and len(parts) < 4:
         block = blocks[i]
         text = block.text.strip()
-        if block.kind == "row" or _starts_body(block, [text]) or len(text) > 300:
+        if block.kind == "row" or len(text) > 300:
             break
+        # the first line after the kind line is the title even when it opens like a
+        # body ("KẾ HOẠCH / Triển khai thi hành Luật ..."), unless it is the legal basis
+        if (parts or text.startswith(("Căn cứ", "Kính gửi"))) and _starts_body(block, [text]):
+            break
+        if parts and text.isupper() and not parts[-1].isupper():
+            break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under a decision's title
         m = ATTACHED_TO.match(text)
         if m:
             _note_attachment(h, m)
@@ -210,7 +216,8 @@ def _find_tail(h: Header, blocks: list[Block]) -> None:
     h.body_end = end
     for i in range(end, len(blocks)):
         text = blocks[i].text.strip()
-        if blocks[i].kind == "paragraph" and APPENDIX_START.match(text) and len(text) < 120:
+        attached = KIND_WORDS.get(text.rstrip(".: ").upper()) if len(text) < 40 else None
+        if blocks[i].kind == "paragraph" and (APPENDIX_START.match(text) or attached) and len(text) < 120:
             if not h.appendix_starts or i > h.appendix_starts[-1] + 1:
                 h.appendix_starts.append(i)
     first_appendix = h.appendix_starts[0] if h.appendix_starts else len(blocks)
@@ -222,7 +229,7 @@ def _is_signature_role(text: str) -> bool:
     return bool(SIGNATURE_ROLE.match(first)) and first.upper() == first and len(first) < 60
 
 
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*$")
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 
 
 def _looks_like_name(text: str) -> bool:

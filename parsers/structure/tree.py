@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.model import Block
-from parsers.patterns.sections import CLOSING_MENTION, CLOSING_START, classify_heading
+from parsers.patterns.sections import ATTACHED_WORK, CLOSING_MENTION, CLOSING_START, classify_heading
 from parsers.structure.grammar import match_level
 from parsers.structure.header import Header
-from parsers.patterns.header import APPENDIX_START
 
 APPENDIX_RANK = -1
 PREAMBLE = "preamble"
@@ -54,7 +53,7 @@ def build(blocks: list[Block], header: Header) -> list[Node]:
         end = header.appendix_starts[k + 1] if k + 1 < len(header.appendix_starts) else len(blocks)
         spans.append((start, _appendix_end(blocks, start, end)))
     for start, end in spans:
-        _build_span(blocks, start, end, nodes)
+        _build_span(blocks, start, end, nodes, appendix=start != header.body_start)
     for node in nodes:
         _set_path(node, nodes)
     _set_roles(nodes)
@@ -74,11 +73,12 @@ def _last_item(blocks: list[Block], start: int, end: int) -> int:
     return start - 1
 
 
-def _build_span(blocks: list[Block], start: int, end: int, nodes: list[Node]) -> None:
+def _build_span(blocks: list[Block], start: int, end: int, nodes: list[Node], *, appendix: bool) -> None:
     stack: list[int] = []
     last_item = _last_item(blocks, start, end)
     closing: int | None = None
     preamble: int | None = None
+    pending_heading = -1
 
     def open_node(rule: str, rank: int, label: str | None, heading: str, i: int) -> int:
         while stack and nodes[stack[-1]].rank >= rank:
@@ -103,14 +103,24 @@ def _build_span(blocks: list[Block], start: int, end: int, nodes: list[Node]) ->
             _extend(nodes, closing, i)
             continue
         if block.kind == "paragraph":
-            if i == start and APPENDIX_START.match(text):
+            if i == start and appendix:
                 open_node("appendix", APPENDIX_RANK, None, text, i)
                 continue
+            if i == pending_heading:
+                continue  # consumed as the heading of the item above
             found = match_level(text)
             if found:
                 rule, label, rest = found
                 keep = label if rule.name not in ("dash", "plus") else None
-                open_node(rule.name, rule.rank, keep, rest, i)
+                index = open_node(rule.name, rule.rank, keep, rest, i)
+                if not rest and rule.rank <= 4:
+                    # "Phần I" / "Chương II" / "I." with the title on the next line
+                    nxt = i + 1
+                    if nxt < end and blocks[nxt].kind == "paragraph" and not match_level(blocks[nxt].text) \
+                            and len(blocks[nxt].text) < 200:
+                        nodes[index].heading = blocks[nxt].text.strip()
+                        _extend(nodes, index, nxt)
+                        pending_heading = nxt
                 _extend_stack(nodes, stack, i)
                 continue
             if i > last_item and _is_closing(text):
@@ -168,7 +178,9 @@ def _set_roles(nodes: list[Node]) -> None:
         if node.rule == CLOSING:
             node.role = "closing"
             continue
-        own = classify_heading(node.heading) if node.is_item or node.rule == "appendix" else None
+        own = classify_heading(node.heading) if node.is_item else None
+        if node.rule == "appendix":
+            own = "work" if ATTACHED_WORK.match(node.heading.strip()) else None
         inherited = nodes[node.parent].role if node.parent is not None else "unknown"
         if own == "weak_other":
             own = None if inherited == "work" else "other"
