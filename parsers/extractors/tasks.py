@@ -110,9 +110,7 @@ class TaskBuilder:
             self._closing(node)
             return
         if node.rule == PREAMBLE:
-            if role == "work" and self.ctx.kind != "CT":
-                self._paragraph_tasks(node, node.blocks, context)
-            return
+            return  # the basis and purpose of the document, not its tasks
         kids = [self.ctx.nodes[i] for i in node.children]
         if role != "work":
             for kid in kids:
@@ -133,6 +131,8 @@ class TaskBuilder:
     def _is_group(self, node: Node, kids: list[Node]) -> bool:
         if not node.is_item or node.rule in ("part", "chapter", "subpart", "roman", "appendix"):
             return True
+        if any(_is_role_field(k.heading) for k in kids) or self._has_field_line(node):
+            return False  # the fields (chủ trì, thời gian) belong to the item as a whole
         items = [k for k in kids if k.rule not in ("dash", "plus")]
         if items:
             fields = sum(1 for k in items if FIELD_HEADING.match(k.heading))
@@ -140,6 +140,12 @@ class TaskBuilder:
         if kids and self._heading_like(node):
             return True
         return False
+
+    def _has_field_line(self, node: Node) -> bool:
+        """An unnumbered line under the item that carries its fields:
+        ``(Chủ trì: ...; phối hợp: ...; thời gian: ...)``."""
+        return any(_is_role_field(self.ctx.blocks[b].text.strip().strip("()"))
+                   for b in node.blocks[1:] if self.ctx.blocks[b].kind == "paragraph")
 
     def _heading_like(self, node: Node) -> bool:
         """A short title with nothing under it but bullets: ``3. Biện pháp khắc phục``."""
@@ -206,10 +212,8 @@ class TaskBuilder:
                 sentence = block.text[s:e]
                 m = ASSIGN_VERB.match(sentence)
                 if m and sentence.startswith("Giao") and starts_with_unit(sentence[m.end():]):
-                    rest = block.text[s:]
-                    self._add(label=None, title=first_sentence(sentence), text=rest,
+                    self._add(label=None, title=first_sentence(sentence), text=sentence,
                               offset=block.start + s, section=node, context=[], block=b)
-                    break
 
     def _addressees(self, roots: list[Node]) -> list[Span]:
         """Who a directive addresses: ``Chủ tịch UBND thị xã yêu cầu Thủ trưởng ...``."""
@@ -273,9 +277,7 @@ class TaskBuilder:
         time_field: tuple[str, int] | None = None
         in_assign = False
         pos = 0
-        for line in text.split("\n"):
-            line_offset = offset + pos
-            pos += len(line) + 1
+        for line, line_offset in _field_segments(text, offset):
             stripped = line.strip()
             value_at = lambda m: line_offset + m.start("value")  # noqa: E731
             m = TIME_FIELD.match(stripped)
@@ -465,6 +467,38 @@ class TaskBuilder:
             text = "\n".join(text_cells)
             self._add(label=label, title=first_sentence(task_cell), text=text, offset=block.start,
                       section=node, context=[], block=b, table_roles=roles, span=(block.start, block.end))
+
+
+#: ``Chủ trì: X; phối hợp: Y; thời gian: Z`` inside one line or a parenthesis.
+_INLINE_LABEL = re.compile(
+    r"(?:^|[;(.]\s*|\s-\s)(?=(?:Cơ quan |Đơn vị )?(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|"
+    r"thực hiện|đơn vị thực hiện|cơ quan thực hiện)\s*:)", re.IGNORECASE)
+
+
+def _field_segments(text: str, offset: int) -> list[tuple[str, int]]:
+    """The lines of a task, with inline field lists cut into one segment per field."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_offset = offset + pos
+        pos += len(line) + 1
+        cuts = [m.end() for m in _INLINE_LABEL.finditer(line) if m.end() > 0]
+        if len(cuts) < 1 or (len(cuts) == 1 and cuts[0] == 0):
+            out.append((line, line_offset))
+            continue
+        bounds = [0, *[c for c in cuts if c > 0], len(line)]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = line[a:b]
+            stripped = piece.rstrip(" ;.)(")
+            if stripped.strip():
+                out.append((stripped, line_offset + a))
+    return out
+
+
+def _is_role_field(text: str) -> bool:
+    text = text.strip().strip("()")
+    return bool(LEAD_FIELD.match(text) or SUPPORT_FIELD.match(text) or TIME_FIELD.match(text)
+                or _INLINE_LABEL.search(text) and re.search(r"(?:chủ trì|phối hợp|thời gian)\s*:", text, re.I))
 
 
 def _column_roles(cells: list[str]) -> dict[str, int]:
