@@ -25,8 +25,10 @@ def codes_in_cell(cell: str) -> list[str]:
             if not re.fullmatch(r"(?:19|20)\d{2}", m.group(0))]
 
 
-_PROSE = re.compile(INTRODUCER + r"\s*(?:số\s*)?(?:\(\s*)?(?P<code>" + CODE + r")(?![\d%/]|[.,]\d)",
+_PROSE = re.compile(INTRODUCER + r"\s*(?:số\s*)?(?:\(\s*)?(?P<code>" + CODE + r")(?![\d%/]|[.,]\d)"
+                    r"(?P<more>(?:\s*(?:,|;|và|&)\s*" + CODE + r"(?![\d%/]|[.,]\d))*)",
                     re.IGNORECASE)
+_MORE = re.compile(CODE)
 
 
 def extract_criteria(text: str) -> list[tuple[str, int, int]]:
@@ -41,4 +43,8 @@ def extract_criteria(text: str) -> list[tuple[str, int, int]]:
         if "." not in code and not re.match(r"\s*(?:lĩnh vực|tiêu chí)", m.group(0), re.IGNORECASE):
             continue
         out.append((code, m.start("code"), m.end("code")))
+        # "Tiêu chí 1.3, 1.4": a list under one introducer
+        for more in _MORE.finditer(m.group("more") or ""):
+            start = m.start("more") + more.start()
+            out.append((normalise_code(more.group(0)), start, start + len(more.group(0))))
     return out

@@ -29,6 +29,7 @@ from parsers.extractors.units import (
     units_at,
 )
 from parsers.model import Block
+from parsers.patterns.letters import LOWER, UPPER
 from parsers.patterns.tasks import (
     ASSIGN_FIELD,
     COLUMN_ROLES,
@@ -44,7 +45,7 @@ from schemas import Deadline, Provenance, Target, Task, UnitMention
 
 #: Document kinds whose top-level parts assign work when their headings say nothing.
 WORK_BY_DEFAULT = frozenset({"CT", "KH", "PL", "CTr", "HD", "TB", "CV", "ĐA", "PA"})
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZĐÀ-Ỹ\"“(])|(?<=[.!?])(?=[A-ZĐ][a-zà-ỹ])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}\"“(])|(?<=[.!?])(?=[{UPPER}][{LOWER}])")
 _YEU_CAU = re.compile(r"\b(?:yêu cầu|đề nghị)\s*:?\s*", re.IGNORECASE)
 
 
@@ -142,10 +143,13 @@ class TaskBuilder:
         return False
 
     def _has_field_line(self, node: Node) -> bool:
-        """An unnumbered line under the item that carries its fields:
-        ``(Chủ trì: ...; phối hợp: ...; thời gian: ...)``."""
-        return any(_is_role_field(self.ctx.blocks[b].text.strip().strip("()"))
-                   for b in node.blocks[1:] if self.ctx.blocks[b].kind == "paragraph")
+        """An unnumbered line in the item that carries its fields, even after its
+        bullets: ``(Chủ trì: ...; phối hợp: ...; thời gian: ...)``."""
+        for b in range(node.first_block + 1, node.last_block + 1):
+            block = self.ctx.blocks[b]
+            if block.kind == "paragraph" and not match_level(block.text) and _is_role_field(block.text):
+                return True
+        return False
 
     def _heading_like(self, node: Node) -> bool:
         """A short title with nothing under it but bullets: ``3. Biện pháp khắc phục``."""
@@ -261,7 +265,7 @@ class TaskBuilder:
         target_text = (table_roles or {}).get("task_text", text)
         target_offset = base + max(0, source.find(target_text)) if table_roles else offset
         targets = [(t, s + target_offset, e + target_offset) for t, s, e in extract_targets(target_text)]
-        criteria = [c for c, _, _ in extract_criteria(target_text)]
+        criteria = [c for c, _, _ in extract_criteria(text)]
         if table_roles and table_roles.get("criteria"):
             criteria = codes_in_cell(table_roles["criteria"]) + [c for c in criteria if c not in
                                                                     codes_in_cell(table_roles["criteria"])]
@@ -350,8 +354,11 @@ class TaskBuilder:
         lead_cell = roles.get("lead", "")
         if lead_cell:
             cell_offset = offset + max(0, text.find(lead_cell))
+            labelled = self._field_roles(lead_cell, cell_offset)
             l, sup, own = sentence_roles(lead_cell, cell_offset)
-            if own and (sup or re.search(r"chủ trì", lead_cell, re.IGNORECASE)):
+            if labelled[0] is not None:  # "Chủ trì: X; phối hợp: Y" in one cell
+                leads, supports = labelled[0], labelled[1]
+            elif own and (sup or re.search(r"chủ trì", lead_cell, re.IGNORECASE)):
                 leads, supports = l, sup
             else:
                 leads = field_units(lead_cell, cell_offset)
@@ -496,9 +503,10 @@ def _field_segments(text: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _is_role_field(text: str) -> bool:
-    text = text.strip().strip("()")
-    return bool(LEAD_FIELD.match(text) or SUPPORT_FIELD.match(text) or TIME_FIELD.match(text)
-                or _INLINE_LABEL.search(text) and re.search(r"(?:chủ trì|phối hợp|thời gian)\s*:", text, re.I))
+    """Does the line open with a field label (``Chủ trì: ...``, ``(Thời gian: ...)``)?
+    A duty that merely ends with ``(Thời gian: Quý I)`` is not a field line."""
+    text = text.strip().lstrip("(").strip()
+    return bool(LEAD_FIELD.match(text) or SUPPORT_FIELD.match(text) or TIME_FIELD.match(text))
 
 
 def _column_roles(cells: list[str]) -> dict[str, int]:

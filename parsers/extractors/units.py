@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from parsers import nlp
-from parsers.patterns.units import BOUNDARY_PHRASES, HEAD_KEY, TAIL_KEY, tone_free
+from parsers.patterns.units import BOUNDARY_PHRASES, HEAD_EXACT, HEAD_KEY, TAIL_KEY, tone_free
 
 Span = tuple[str, int, int]  # text as printed, start, end (offsets in the given text)
 
@@ -29,7 +29,7 @@ ASSIGN_VERB = re.compile(r"^(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Phân cô
 #: ``Định kỳ X báo cáo ...``.
 LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:Căn cứ|Trên cơ sở|Theo|Đồng thời|Trong đó|Bên cạnh đó|Ngoài ra)[^,]{0,120},\s*|"
-    r"(?:Định kỳ|Hằng|Hàng)(?:\s+(?:hằng|hàng))?(?:\s+(?:tháng|quý|năm|tuần))?\s+(?=[A-ZĐÀ-Ỹa-zđ]))")
+    r"(?:Định kỳ|Hằng|Hàng)(?:\s+(?:hằng|hàng))?(?:\s+(?:tháng|quý|năm|tuần))?\s+(?=\w))")
 #: The object of a coordination: ``phối hợp (chặt chẽ) (với) Y``; ``với sự phối hợp của Y``.
 SUPPORT_CUE = re.compile(
     r"(?:phối hợp(?:\s+chặt chẽ)?(?:\s+với)?|với sự phối hợp của|cùng với|phối hợp cùng)\s+(?=\S)",
@@ -43,7 +43,8 @@ PREDICATE = re.compile(
 
 def starts_with_unit(text: str) -> bool:
     """Whether ``text`` opens with a unit's head noun (``Phòng``, ``UBND``, ``Công an``)."""
-    return bool(HEAD_KEY.match(tone_free(text.lstrip(" -+•*(").lstrip())))
+    text = text.lstrip(" -+•*(").lstrip()
+    return bool(HEAD_EXACT.match(text.lower()) or HEAD_KEY.match(tone_free(text)))
 
 
 def phrase_end(text: str) -> int:
@@ -69,6 +70,9 @@ def phrase_end(text: str) -> int:
                 k += 1
             continue
         if word.tag == "CH":
+            if word.text == ";" and starts_with_unit(text[word.end:]):
+                k += 1  # "Giám đốc các sở, ...; Chủ tịch UBND các huyện": one list
+                continue
             if word.text in ".;:!?":
                 break
             k += 1
@@ -158,7 +162,7 @@ def _splits_before(rest: str) -> bool:
     if tail:
         after = stripped[len(tail.group(0)):].lstrip()
         return after[:1].isupper() and after[:1].isalpha()
-    return bool(HEAD_KEY.match(key))
+    return starts_with_unit(stripped)
 
 
 def units_at(text: str, offset: int = 0) -> list[Span]:
@@ -220,7 +224,16 @@ def sentence_roles(sentence: str, offset: int = 0) -> tuple[list[Span], list[Spa
             rest_from = start + end
     for cue in SUPPORT_CUE.finditer(text, rest_from):
         obj_start = cue.end()
-        if starts_with_unit(text[obj_start:]):
+        # the partners of "phối hợp với" may be any proper names ("VNPT Đắk Lắk") and
+        # may run on after a semicolon ("Công an xã; Đoàn Thanh niên xã")
+        while obj_start < len(text) and (starts_with_unit(text[obj_start:]) or text[obj_start].isupper()):
             end = phrase_end(text[obj_start:])
+            if not end:
+                break
             supports.extend(split_units(text[obj_start:obj_start + end], offset + obj_start))
+            after = text[obj_start + end:]
+            m = re.match(r"\s*;\s*", after)
+            if not m or not starts_with_unit(after[m.end():]):
+                break
+            obj_start += end + m.end()
     return leads, supports, own

@@ -162,7 +162,7 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
     _rule("quarter", r"(?:trong\s+|trước\s+|hoàn thành trong\s+)?quý\s+" + _Q.format(q="q")
           + r"(?:\s*(?:/|năm|-)\s*(?:năm\s*)?(?P<y>(?:19|20)\d{2}))?(?!\s*(?:hằng|hàng)\s+năm)",
           _quarter, "Quý II/2024; trong quý III năm 2025; Quý IV (year from the document)"),
-    _rule("months", r"(?:từ\s+)?tháng\s+(?P<m1>\d{1,2})\s*(?:đến|-|–)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})"
+    _rule("months", r"(?:từ\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*/\s*(?:19|20)\d{2})?\s*(?:đến|-|–)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})"
           r"(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d{2}))?",
           _months, "từ tháng 3 đến tháng 6/2025"),
     _rule("before_month", r"trước\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d{2}))?",

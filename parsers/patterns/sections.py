@@ -74,3 +74,7 @@ CLOSING_START = re.compile(
 CLOSING_MENTION = re.compile(
     r"\b(?:Chỉ thị|Kế hoạch|Quyết định|Thông báo|Công văn|văn bản|Báo cáo|Chương trình|Hướng dẫn)\s+này",
     re.IGNORECASE)
+#: "Giám đốc các sở, ... nghiêm túc triển khai thực hiện Chỉ thị này": the addressees
+#: asked to carry the whole document out.
+CLOSING_DUTY = re.compile(r"nghiêm túc|triển khai thực hiện|tổ chức thực hiện|thực hiện tốt|chịu trách nhiệm thi hành",
+                          re.IGNORECASE)

@@ -119,6 +119,12 @@ NOT_HEADS: tuple[str, ...] = (
 )
 NOT_HEAD_KEY = re.compile(r"^(?:" + "|".join(tone_free(p) for p in NOT_HEADS) + r")")
 
-#: Matches a tone-free text that starts with a unit head.
-HEAD_KEY = re.compile(r"^(?!" + NOT_HEAD_KEY.pattern[1:] + r")(?:" + _alternation(UNIT_HEADS) + r")(?![\w])")
+#: Matches a tone-free text that starts with a unit head. One-syllable heads must
+#: match with their tones (``báo`` is a newspaper, ``bảo đảm`` a verb); longer heads
+#: match without them, so a typo in a tone (``Đầu mỗi``) still reads as ``Đầu mối``.
+_SHORT = tuple(h for h in UNIT_HEADS if " " not in h)
+_LONG = tuple(h for h in UNIT_HEADS if " " in h)
+HEAD_KEY = re.compile(r"^(?!" + NOT_HEAD_KEY.pattern[1:] + r")(?:" + _alternation(_LONG) + r")(?![\w])")
+HEAD_EXACT = re.compile(r"^(?!" + "|".join(NOT_HEADS) + r")(?:"
+                        + "|".join(sorted(map(re.escape, _SHORT), key=len, reverse=True)) + r")(?![\w])")
 TAIL_KEY = re.compile(r"^(?:" + _alternation(COORDINATION_TAILS) + r")(?![\w])")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers.patterns.letters import UPPER
+
 
 @dataclass(frozen=True)
 class LevelRule:
@@ -53,7 +55,7 @@ LEVELS: tuple[LevelRule, ...] = (
           "1.1. : second-level numbering (1.1 without a dot too)"),
     _rule("arabic", 5, r"^(?P<label>\d{1,2})\s*[.)]\s*(?=\S)",
           "1. / 1) : numbered items"),
-    _rule("letter", 9, r"^(?P<label>[a-zđ])\s*(?:\)|\.(?=\s+[A-ZĐÀ-Ỹ]))\s*",
+    _rule("letter", 9, r"^(?P<label>[a-zđ])\s*(?:\)|\.(?=\s+[" + UPPER + r"]))\s*",
           "a) b) ... đ) : lettered items (Decree 30 uses đ after d)"),
     _rule("dash", 10, r"^(?P<label>[-–—•·])\s*(?=\S)",
           "- item: dash bullets"),

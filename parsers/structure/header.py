@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.model import Block
+from parsers.patterns.letters import LOWER, UPPER
 from parsers.patterns.header import (
     AGENCY_HEAD,
     APPENDIX_START,
@@ -229,7 +230,7 @@ def _is_signature_role(text: str) -> bool:
     return bool(SIGNATURE_ROLE.match(first)) and first.upper() == first and len(first) < 60
 
 
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+_NAME_WORD = re.compile(rf"^[{UPPER}][{LOWER}]*$")
 
 
 def _looks_like_name(text: str) -> bool:
@@ -237,7 +238,12 @@ def _looks_like_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
-    return all(_NAME_WORD.match(w) and (len(w) == 1 or w[1:].islower()) for w in words)
+    if words[0] in _NOT_NAMES or any(w in ("I", "V", "X") for w in words):
+        return False  # "Phần I", "Chương V"
+    return all(_NAME_WORD.match(w) for w in words)
+
+
+_NOT_NAMES = frozenset({"Phần", "Chương", "Mục", "Điều", "Phụ", "Nơi", "Lưu", "Kính"})
 
 
 def _find_signer(tail: list[Block]) -> str | None:

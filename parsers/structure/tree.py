@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.model import Block
-from parsers.patterns.sections import ATTACHED_WORK, CLOSING_MENTION, CLOSING_START, classify_heading
+from parsers.patterns.sections import (
+    ATTACHED_WORK,
+    CLOSING_DUTY,
+    CLOSING_MENTION,
+    CLOSING_START,
+    classify_heading,
+)
 from parsers.structure.grammar import match_level
 from parsers.structure.header import Header
 
@@ -151,8 +157,12 @@ def _extend_stack(nodes: list[Node], stack: list[int], block: int) -> None:
 
 def _is_closing(text: str) -> bool:
     """``Trên đây là Kế hoạch ...``; ``Yêu cầu ... nghiêm túc triển khai thực hiện Chỉ thị này``."""
-    return bool(CLOSING_START.match(text)) and (
-        text.startswith("Trên đây") or bool(CLOSING_MENTION.search(text)))
+    if text.startswith("Trên đây"):
+        return True
+    mention = CLOSING_MENTION.search(text)
+    if not mention:
+        return False
+    return bool(CLOSING_START.match(text)) or bool(CLOSING_DUTY.search(text[:mention.end() + 20]))
 
 
 _DECIMAL = re.compile(r"^\d+(?:\.\d+)+$")

@@ -1,9 +1,12 @@
 """Decoding a text file's bytes: Unicode first, then the legacy Vietnamese encodings.
 
 Order matters and is cheap: a BOM decides outright; UTF-16 without a BOM shows as
-NUL bytes; strict UTF-8 almost never decodes legacy bytes by accident; what is left
-is a single-byte legacy encoding (Windows-1258 here; TCVN3/VNI detection lives in
-``parsers.text.legacy`` once that module exists).
+NUL bytes; strict UTF-8 almost never decodes legacy bytes by accident; UTF-8 with a
+stray broken byte (a file cut mid-character, one pasted Windows-1252 quote) is still
+UTF-8, since legacy bytes almost never form valid multi-byte sequences; what is left
+is a single-byte legacy encoding, told apart by ``parsers.text.legacy.decode_legacy``
+(TCVN3, VNI, Windows-1258, VIQR: whichever reads as Vietnamese), with Windows-1258 as
+the last resort.
 """
 
 from __future__ import annotations
@@ -37,6 +40,11 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         return _nfc(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - broken
+    if multibyte >= 2 * broken:
+        return _nfc(text), "utf-8"
     try:
         from parsers.text import legacy  # noqa: PLC0415 - optional, heavier detector
     except ImportError:
