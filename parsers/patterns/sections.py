@@ -29,7 +29,7 @@ ATTACHED_WORK = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|PHỤ LỤC|Phụ 
 #: proposals. These hold even under a work part ("3. Kết quả ...").
 OTHER_HEADINGS = re.compile(
     r"^(?:mục đích|yêu cầu|quan điểm|căn cứ|cơ sở|sự cần thiết|"
-    r"đặc điểm|tình hình|thực trạng|kết quả|đánh giá|ưu điểm|tồn tại|hạn chế|khó khăn|"
+    r"đặc điểm|tình hình|thực trạng|kết quả|đánh giá chung|ưu điểm|tồn tại|hạn chế|khó khăn|"
     r"nguyên nhân|bài học|kiến nghị|đề xuất|giải thích từ ngữ|hiệu lực|điều khoản thi hành|"
     r"những việc đã làm|những mặt)",
     re.IGNORECASE)
@@ -37,7 +37,7 @@ OTHER_HEADINGS = re.compile(
 #: Headings that mark narration at the top of a report ("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU
 #: HÀNH") but are only a group of tasks inside a work part ("1. Công tác chỉ đạo").
 WEAK_OTHER_HEADINGS = re.compile(
-    r"^(?:mục tiêu|công tác chỉ đạo|đối tượng|phạm vi|kinh phí|chế độ báo cáo|thành phần|"
+    r"^(?:mục tiêu|công tác chỉ đạo|đánh giá|đối tượng|phạm vi|kinh phí|chế độ báo cáo|thành phần|"
     r"nguyên tắc|khen thưởng|xử lý vi phạm)",
     re.IGNORECASE)
 

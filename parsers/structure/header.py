@@ -226,8 +226,13 @@ def _find_tail(h: Header, blocks: list[Block]) -> None:
 
 
 def _is_signature_role(text: str) -> bool:
+    """``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, or a bare ``CHỦ TỊCH`` line — but not
+    ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN``, a decision's authority line."""
     first = text.split("\n")[0].strip()
-    return bool(SIGNATURE_ROLE.match(first)) and first.upper() == first and len(first) < 60
+    m = SIGNATURE_ROLE.match(first)
+    if not m or first.upper() != first or len(first) >= 60:
+        return False
+    return first[:3].rstrip(" .") in ("TM", "KT", "TL", "Q", "TUQ") or len(first.split()) <= 4
 
 
 _NAME_WORD = re.compile(rf"^[{UPPER}][{LOWER}]*$")

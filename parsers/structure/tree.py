@@ -188,7 +188,9 @@ def _set_roles(nodes: list[Node]) -> None:
         if node.rule == CLOSING:
             node.role = "closing"
             continue
-        own = classify_heading(node.heading) if node.is_item else None
+        # bullets and field lines ("- Thời gian: ...") never decide a role
+        decides = node.is_item and node.rule not in ("dash", "plus") and ":" not in node.heading[:40]
+        own = classify_heading(node.heading) if decides else None
         if node.rule == "appendix":
             own = "work" if ATTACHED_WORK.match(node.heading.strip()) else None
         inherited = nodes[node.parent].role if node.parent is not None else "unknown"
