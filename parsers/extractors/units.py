@@ -24,7 +24,7 @@ from parsers.patterns.units import BOUNDARY_PHRASES, HEAD_EXACT, HEAD_KEY, TAIL_
 Span = tuple[str, int, int]  # text as printed, start, end (offsets in the given text)
 
 #: ``Giao X ...``, ``Đề nghị X ...``: the unit after the verb leads.
-ASSIGN_VERB = re.compile(r"^(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Phân công|Ủy quyền|Uỷ quyền|Chỉ đạo)\s+")
+ASSIGN_VERB = re.compile(r"^(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Phân công|Ủy quyền|Uỷ quyền)\s+")
 #: Adverbials that may stand before a subject: ``Căn cứ Kế hoạch này, X ...``;
 #: ``Định kỳ X báo cáo ...``.
 LEADING_ADVERBIAL = re.compile(

@@ -43,6 +43,8 @@ WEAK_OTHER_HEADINGS = re.compile(
 
 #: A heading naming work after a non-work word is work: "Mục tiêu, nhiệm vụ".
 _MIXED_WORK = re.compile(r"nhiệm vụ|giải pháp|phương hướng|biện pháp", re.IGNORECASE)
+#: A heading that hands out work, at any length.
+ASSIGNING_HEADING = re.compile(r"^(?:giao nhiệm vụ|phân công nhiệm vụ|phân công thực hiện|giao cho)\b")
 #: Long headings are sentences (an item's content), not part titles.
 _MAX_HEADING_WORDS = 12
 
@@ -54,6 +56,8 @@ def classify_heading(heading: str) -> str | None:
     ('work', 'other')
     """
     text = heading.strip().strip("*:. ").lower()
+    if ASSIGNING_HEADING.match(text):
+        return "work"  # "Điều 1. Giao nhiệm vụ cho các cơ quan ... như sau:", however long
     if not text or len(text.split()) > _MAX_HEADING_WORDS:
         return None
     if WORK_HEADINGS.match(text):
