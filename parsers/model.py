@@ -21,7 +21,7 @@ class Origin:
 
     line: int | None = None        # .txt: 1-based line number
     page: int | None = None        # .pdf: 1-based page
-    paragraph: int | None = None   # .docx: index among body paragraphs
+    paragraph: int | None = None   # .docx: running index of w:p in reading order (body, cells, text boxes, notes)
     table: int | None = None       # index of the table in the document
     row: int | None = None         # row index inside that table
 
@@ -39,7 +39,8 @@ class Block:
     text: str
     origin: Origin = field(default_factory=Origin)
     cells: list[str] | None = None
-    # Spans of merged cells: (row_span, col_span) per cell, where the format knows.
+    # Spans of merged cells: (row_span, col_span) per cell, where the format knows;
+    # row_span 0 marks a cell covered by a vertical merge from the row above (text "").
     spans: list[tuple[int, int]] | None = None
     style: str | None = None       # docx paragraph style name, e.g. "Heading 1"
     bold: bool = False

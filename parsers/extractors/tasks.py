@@ -467,8 +467,10 @@ class TaskBuilder:
             roles = {role: (cells[i].strip() if i < len(cells) else "") for role, i in columns.items()}
             roles["task_text"] = task_cell
             for key in ("lead", "support", "deadline"):
-                if not roles.get(key) and block.spans and previous.get(key):
-                    roles[key] = previous[key]  # a vertically merged cell (docx)
+                col = columns.get(key)
+                merged = block.spans and col is not None and col < len(block.spans) and block.spans[col][0] == 0
+                if not roles.get(key) and merged and previous.get(key):
+                    roles[key] = previous[key]  # a vertically merged cell (docx): the row above's value
             previous = roles
             text_cells = [c.strip() for i, c in enumerate(cells) if c.strip() and i != stt_col]
             text = "\n".join(text_cells)
