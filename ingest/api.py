@@ -82,7 +82,7 @@ def extract(files: Iterable[str | Path]) -> Iterator[ParsedDocument | Failure]:
             yield parse_file(f)
         except VanbanError as e:
             yield Failure(str(f), e.code, str(e))
-        except Exception as e:  # noqa: BLE001 - one broken file must not stop a batch
+        except Exception as e:
             yield Failure(str(f), "internal_error", f"{f}: {type(e).__name__}: {e}")
 
 

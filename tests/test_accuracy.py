@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS
 from ingest.api import evaluate
+
+from conftest import CORPUS
 
 FLOORS = {
     "seeds": {"tasks": 0.95, "lead": 0.90, "support": 0.85, "targets": 0.85, "criteria": 0.95,

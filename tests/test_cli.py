@@ -9,8 +9,9 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS
 from ingest.cli import main
+
+from conftest import CORPUS
 
 SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
 

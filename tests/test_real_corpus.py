@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
 from ingest.api import Failure, extract
+
+from conftest import SHARED
 
 REAL = SHARED / "corpus" / "real"
 TEXT_FILES = sorted(REAL.glob("*.txt")) if REAL.is_dir() else []

@@ -39,7 +39,7 @@ def find_references(text: str, own_code: str | None = None) -> list[tuple[Refere
             head = symbol.split("-", 1)[0].upper()
             introduced = bool(m.group("kindword")) or bool(re.match(r"số", m.group(0), re.IGNORECASE))
             known = head in {a.upper() for a in KIND_ABBREVIATIONS} or head in ("UBND", "BNV", "VPCP")
-            if not (introduced or known) or "-" not in symbol and not introduced:
+            if not (introduced or known) or ("-" not in symbol and not introduced):
                 continue
             if not m.group("number") and not introduced:
                 continue

@@ -16,6 +16,7 @@ follows is itself a unit's name; ``và`` never splits.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from parsers import nlp
@@ -209,19 +210,17 @@ def split_units(text: str, offset: int = 0) -> list[Span]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch == ";":
-            cuts.append(i)
-        elif depth == 0 and ch == "," and _splits_before(text[i + 1:]):
+        elif (depth == 0 and ch == ";") or (depth == 0 and ch == "," and _splits_before(text[i + 1:])):
             cuts.append(i)
     cuts.append(len(text))
     out: list[Span] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         piece = text[a:b]
         lead = len(piece) - len(piece.lstrip(" ,;-+•*"))
         piece = piece.strip(" ,;-+•*")
         piece = re.sub(r"^(?:và|với)\s+", "", piece)
         piece = piece.rstrip(" .:;,")
-        if piece and starts_with_unit(piece) or piece and _is_unit_text(piece):
+        if (piece and starts_with_unit(piece)) or (piece and _is_unit_text(piece)):
             start = offset + a + lead
             out.append((piece, start, start + len(piece)))
     return out

@@ -11,6 +11,7 @@ Three shapes occur and all are read as they are:
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -97,7 +98,7 @@ def _looks_hard_wrapped(lines: list[str]) -> int:
     """The wrap width when paragraphs were wrapped at a fixed width (many mid-length
     lines that run on into a next line starting in lower case), else 0."""
     runs_on = candidates = 0
-    for current, following in zip(lines, lines[1:], strict=False):
+    for current, following in itertools.pairwise(lines):
         stripped = current.strip()
         if not stripped or "\t" in current:
             continue

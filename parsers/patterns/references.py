@@ -22,7 +22,7 @@ KIND_NAMES: dict[str, str] = {
 #: an issuer instead (``UBND-NC``) is a letter, kind ``CV``.
 KIND_ABBREVIATIONS = frozenset({
     "NĐ", "QĐ", "KH", "CT", "TT", "NQ", "BC", "HD", "TB", "TTr", "CTr", "ĐA", "KL", "TTLT",
-    "CĐ", "QC", "QyĐ", "PA", "CV", "GM", "BB", "L", "PL", "TB", "HĐ", "TTg",
+    "CĐ", "QC", "QyĐ", "PA", "CV", "GM", "BB", "L", "PL", "HĐ", "TTg",
 })
 
 _KIND_WORDS = "|".join(sorted((re.escape(k) for k in KIND_NAMES), key=len, reverse=True))

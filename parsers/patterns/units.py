@@ -133,8 +133,4 @@ TAIL_KEY = re.compile(r"^(?:" + _alternation(COORDINATION_TAILS) + r")(?![\w])")
 #: "Thủ trưởng các cơ quan chuyên môn, đơn vị sự nghiệp thuộc huyện"). A phrase made
 #: of capitalised words and these, ended by a boundary phrase, is delimited without
 #: asking underthesea (``parsers.extractors.units.phrase_end``'s fast path).
-NAME_SYLLABLES = frozenset("""
-các xã huyện tỉnh thị trấn phường thành phố quận và của cấp chuyên môn thuộc trực đơn vị
-sự nghiệp cơ quan ban ngành phòng công chức cán bộ viên nhân dân hội đồng đoàn thể liên có
-địa phương người đứng đầu mặt trận quốc y tế thôn ấp bản làng khu dân cư trung ương
-""".split())
+NAME_SYLLABLES = frozenset(["các", "xã", "huyện", "tỉnh", "thị", "trấn", "phường", "thành", "phố", "quận", "và", "của", "cấp", "chuyên", "môn", "thuộc", "trực", "đơn", "vị", "sự", "nghiệp", "cơ", "quan", "ban", "ngành", "phòng", "công", "chức", "cán", "bộ", "viên", "nhân", "dân", "hội", "đồng", "đoàn", "thể", "liên", "có", "địa", "phương", "người", "đứng", "đầu", "mặt", "trận", "quốc", "y", "tế", "thôn", "ấp", "bản", "làng", "khu", "dân", "cư", "trung", "ương"])

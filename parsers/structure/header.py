@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.model import Block
-from parsers.patterns.letters import LOWER, UPPER
 from parsers.patterns.header import (
     AGENCY_HEAD,
     APPENDIX_START,
@@ -28,6 +27,7 @@ from parsers.patterns.header import (
     SIGNATURE_ROLE,
     SUBJECT_LINE,
 )
+from parsers.patterns.letters import LOWER, UPPER
 
 
 @dataclass
@@ -218,9 +218,9 @@ def _find_tail(h: Header, blocks: list[Block]) -> None:
     for i in range(end, len(blocks)):
         text = blocks[i].text.strip()
         attached = KIND_WORDS.get(text.rstrip(".: ").upper()) if len(text) < 40 else None
-        if blocks[i].kind == "paragraph" and (APPENDIX_START.match(text) or attached) and len(text) < 120:
-            if not h.appendix_starts or i > h.appendix_starts[-1] + 1:
-                h.appendix_starts.append(i)
+        if blocks[i].kind == "paragraph" and (APPENDIX_START.match(text) or attached) and len(text) < 120 \
+                and (not h.appendix_starts or i > h.appendix_starts[-1] + 1):
+            h.appendix_starts.append(i)
     first_appendix = h.appendix_starts[0] if h.appendix_starts else len(blocks)
     h.signer = _find_signer(blocks[end:first_appendix])
 
