@@ -57,3 +57,28 @@ def test_spans_point_at_the_printed_text():
     value = "Các cơ quan chuyên môn thuộc UBND huyện; UBND các xã, thị trấn"
     for unit, start, end in field_units(value, 10):
         assert value[start - 10:end - 10] == unit
+
+
+ROLE_CLAUSES = [
+    ("Phòng Tư pháp chủ trì; Phòng TC-KH, Phòng LĐ-TB&XH phối hợp",
+     ["Phòng Tư pháp"], ["Phòng TC-KH", "Phòng LĐ-TB&XH"]),
+    ("Phòng Kinh tế chủ trì; Hội Nông dân xã, Hội Liên hiệp Phụ nữ xã phối hợp",
+     ["Phòng Kinh tế"], ["Hội Nông dân xã", "Hội Liên hiệp Phụ nữ xã"]),
+    ("chủ trì: Văn phòng HĐND và UBND huyện; phối hợp: các cơ quan, đơn vị",
+     ["Văn phòng HĐND và UBND huyện"], ["các cơ quan, đơn vị"]),
+]
+
+
+@pytest.mark.parametrize(("value", "leads", "supports"), ROLE_CLAUSES)
+def test_role_clauses(value, leads, supports):
+    from parsers.extractors.units import role_clauses
+
+    got = role_clauses(value)
+    assert got is not None
+    assert ([u for u, _, _ in got[0]], [u for u, _, _ in got[1]]) == (leads, supports)
+
+
+def test_alias_parenthesis_is_not_part_of_a_name():
+    units = split_units("Giám đốc các sở, Chủ tịch UBND các huyện, thị xã, thành phố "
+                        "(sau đây gọi chung là các cơ quan, đơn vị, địa phương)")
+    assert [u for u, _, _ in units] == ["Giám đốc các sở", "Chủ tịch UBND các huyện, thị xã, thành phố"]

@@ -23,6 +23,7 @@ from parsers.extractors.deadlines import extract_deadline
 from parsers.extractors.targets import extract_targets
 from parsers.extractors.units import (
     ASSIGN_VERB,
+    role_clauses,
     Span,
     field_units,
     phrase_end,
@@ -146,11 +147,21 @@ class TaskBuilder:
     def _has_field_line(self, node: Node) -> bool:
         """An unnumbered line in the item that carries its fields, even after its
         bullets: ``(Chủ trì: ...; phối hợp: ...; thời gian: ...)``."""
-        for b in range(node.first_block + 1, node.last_block + 1):
+        for b in self._own_and_bullet_blocks(node)[1:]:
             block = self.ctx.blocks[b]
             if block.kind == "paragraph" and not match_level(block.text) and _is_role_field(block.text):
                 return True
         return False
+
+    def _own_and_bullet_blocks(self, node: Node) -> list[int]:
+        """The item's blocks and those of its bullets, not of its numbered sub-items
+        (whose field lines are theirs)."""
+        out = list(node.blocks)
+        for kid in node.children:
+            child = self.ctx.nodes[kid]
+            if child.rule in ("dash", "plus"):
+                out += self._own_and_bullet_blocks(child)
+        return sorted(out)
 
     def _heading_like(self, node: Node) -> bool:
         """A short title with nothing under it but bullets: ``3. Biện pháp khắc phục``."""
@@ -264,6 +275,8 @@ class TaskBuilder:
                 dl, s, e = found
                 deadline_found = (dl, s + offset, e + offset)
         target_text = (table_roles or {}).get("task_text", text)
+        if table_roles and table_roles.get("target"):
+            target_text = f"{target_text}\n{table_roles['target']}"
         target_offset = base + max(0, source.find(target_text)) if table_roles else offset
         targets = [(t, s + target_offset, e + target_offset) for t, s, e in extract_targets(target_text)]
         criteria = [c for c, _, _ in extract_criteria(text)]
@@ -300,7 +313,12 @@ class TaskBuilder:
             m = LEAD_FIELD.match(stripped)
             if m:
                 has_role_field = True
-                leads += field_units(m.group("value"), value_at(m))
+                clauses = role_clauses(m.group("value"), value_at(m))
+                if clauses:  # "Cơ quan thực hiện: X chủ trì; Y phối hợp"
+                    leads += clauses[0]
+                    supports += clauses[1]
+                else:
+                    leads += field_units(m.group("value"), value_at(m))
                 continue
             m = ASSIGN_FIELD.match(stripped)
             if m and len(stripped) < 200:
@@ -319,6 +337,13 @@ class TaskBuilder:
                 if level and level[0].name in ("dash", "plus"):
                     body = level[2]
                 leads += self._assign_value(body, line_offset + line.find(body))
+        if not has_role_field:
+            for m in _ROLE_PAREN.finditer(text):  # "(Phòng Kinh tế chủ trì; Hội Nông dân phối hợp)"
+                clauses = role_clauses(m.group(1), offset + m.start(1))
+                if clauses and (clauses[0] or clauses[1]):
+                    has_role_field = True
+                    leads += clauses[0]
+                    supports += clauses[1]
         if not has_role_field:
             return None, None, time_field
         return leads, supports, time_field
@@ -485,6 +510,10 @@ class TaskBuilder:
 _INLINE_LABEL = re.compile(
     r"(?:^|[;(.]\s*|\s-\s)(?=(?:Cơ quan |Đơn vị )?(?:chủ trì|phối hợp|thời gian|thời hạn|tiến độ|"
     r"thực hiện|đơn vị thực hiện|cơ quan thực hiện)\s*:)", re.IGNORECASE)
+
+
+#: A parenthesis that assigns: "(X chủ trì; Y phối hợp)".
+_ROLE_PAREN = re.compile(r"\(([^()]*\b(?:chủ trì|phối hợp)\b[^()]*)\)", re.IGNORECASE)
 
 
 def _field_segments(text: str, offset: int) -> list[tuple[str, int]]:

@@ -219,11 +219,17 @@ def split_units(text: str, offset: int = 0) -> list[Span]:
         lead = len(piece) - len(piece.lstrip(" ,;-+•*"))
         piece = piece.strip(" ,;-+•*")
         piece = re.sub(r"^(?:và|với)\s+", "", piece)
-        piece = piece.rstrip(" .:;,")
+        piece = _ALIAS.sub("", piece).rstrip(" .:;,")
         if (piece and starts_with_unit(piece)) or (piece and _is_unit_text(piece)):
             start = offset + a + lead
             out.append((piece, start, start + len(piece)))
     return out
+
+
+#: "(sau đây gọi chung là các cơ quan, đơn vị, địa phương)" names a list; it is not
+#: part of the last unit's name.
+_ALIAS = re.compile(r"\s*\((?:sau đây|dưới đây)?\s*(?:gọi|viết)\s+(?:chung|tắt)\s+là[^)]*\)?\s*$",
+                    re.IGNORECASE)
 
 
 def _is_unit_text(piece: str) -> bool:
@@ -272,6 +278,45 @@ def field_units(value: str, offset: int = 0) -> list[Span]:
             end = len(piece)  # a list value is all units: a verb inside is part of a name
         out += split_units(piece[:end], piece_offset + lead)
     return out
+
+
+_ROLE_CLAUSE = re.compile(r"\b(?:chủ trì|phối hợp)\b", re.IGNORECASE)
+
+
+def role_clauses(value: str, offset: int = 0) -> tuple[list[Span], list[Span]] | None:
+    """``Phòng Tư pháp chủ trì; Phòng TC-KH, Phòng LĐ-TB&XH phối hợp`` — a value that
+    says each unit's role after it; None when the value names no role.
+
+    >>> leads, supports = role_clauses("Phòng Kinh tế chủ trì; Hội Nông dân xã phối hợp")
+    >>> [u for u, _, _ in leads], [u for u, _, _ in supports]
+    (['Phòng Kinh tế'], ['Hội Nông dân xã'])
+    """
+    if not _ROLE_CLAUSE.search(value):
+        return None
+    leads: list[Span] = []
+    supports: list[Span] = []
+    matched = False
+    pos = 0
+    for piece in value.split(";"):
+        piece_offset = offset + pos
+        pos += len(piece) + 1
+        lead_space = len(piece) - len(piece.lstrip())
+        text = piece.strip().rstrip(".")
+        base = piece_offset + lead_space
+        m = re.search(r"\s+(chủ trì|phối hợp)(?:\s+thực hiện)?\s*$", text, re.IGNORECASE)
+        if m:  # "X chủ trì" / "Y phối hợp"
+            matched = True
+            units = split_units(text[:m.start()], base)
+            (leads if m.group(1).lower() == "chủ trì" else supports).extend(units)
+            continue
+        m = re.match(r"(?:chủ trì|phối hợp)(?:\s+với)?\s*:?\s*", text, re.IGNORECASE)
+        if m:  # "phối hợp với Y", "chủ trì: X"
+            matched = True
+            units = field_units(text[m.end():], base + m.end())
+            (leads if text[:m.end()].lower().startswith("chủ trì") else supports).extend(units)
+            continue
+        leads += field_units(text, base)
+    return (leads, supports) if matched else None
 
 
 def sentence_roles(sentence: str, offset: int = 0) -> tuple[list[Span], list[Span], bool]:

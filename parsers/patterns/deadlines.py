@@ -98,6 +98,17 @@ def _before_month(m: re.Match[str], context: int | None) -> Range | None:
     return (None, found[1], "fixed") if found else None
 
 
+def _from_month(m: re.Match[str], context: int | None) -> Range | None:
+    found = _month(m, context)
+    return (found[0], None, "open") if found else None
+
+
+def _from_date(m: re.Match[str], context: int | None) -> Range | None:
+    y = _year(m, "y", context)
+    start = _day(y, int(m["m"]), int(m["d"])) if y else None
+    return (start, None, "open") if start else None
+
+
 def _months(m: re.Match[str], context: int | None) -> Range | None:
     y = _year(m, "y", context)
     m1, m2 = int(m["m1"]), int(m["m2"])
@@ -165,6 +176,10 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
     _rule("months", r"(?:từ\s+)?tháng\s+(?P<m1>\d{1,2})(?:\s*/\s*(?:19|20)\d{2})?\s*(?:đến|-|–)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})"
           r"(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d{2}))?",
           _months, "từ tháng 3 đến tháng 6/2025"),
+    _rule("from_month", r"(?:bắt đầu\s+)?từ\s+tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>(?:19|20)\d{2})(?!\s*(?:đến|-|–))",
+          _from_month, "Từ tháng 6/2022 (open end)"),
+    _rule("from_date", r"(?:bắt đầu\s+)?từ\s+ngày\s+" + _D.format(d="d", m="m", y="y") + r"(?!\s*(?:đến|-|–))",
+          _from_date, "từ ngày 01/3/2025 (open end)"),
     _rule("before_month", r"trước\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d{2}))?",
           _before_month, "trước tháng 9/2025 (by the end of that month)"),
     _rule("month", r"(?:trong\s+|hoàn thành trong\s+)?tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>(?:19|20)\d{2})",

@@ -17,7 +17,7 @@ WORK_HEADINGS = re.compile(
     r"những nhiệm vụ|một số nhiệm vụ|các giải pháp|kế hoạch thực hiện|tiến độ|"
     r"hoạt động|công việc|phân công nhiệm vụ|đề xuất giải pháp|"
     r"nhiệm vụ[, ]+giải pháp|nhiệm vụ trọng tâm|giải pháp thực hiện|triển khai thực hiện|"
-    r"cách thức tổ chức|thời gian|các hoạt động|chỉ tiêu|mục tiêu,? nhiệm vụ|nội dung|giao nhiệm vụ|giao\b)",
+    r"cách thức tổ chức|thời gian|các hoạt động|mục tiêu,? nhiệm vụ|nội dung|giao nhiệm vụ|giao\b)",
     re.IGNORECASE)
 
 #: A document attached after a decision's signature that assigns work by itself
@@ -37,7 +37,7 @@ OTHER_HEADINGS = re.compile(
 #: Headings that mark narration at the top of a report ("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU
 #: HÀNH") but are only a group of tasks inside a work part ("1. Công tác chỉ đạo").
 WEAK_OTHER_HEADINGS = re.compile(
-    r"^(?:mục tiêu|công tác chỉ đạo|đánh giá|đối tượng|phạm vi|kinh phí|chế độ báo cáo|thành phần|"
+    r"^(?:mục tiêu|chỉ tiêu|công tác chỉ đạo|đánh giá|đối tượng|phạm vi|kinh phí|chế độ báo cáo|thành phần|"
     r"nguyên tắc|khen thưởng|xử lý vi phạm)",
     re.IGNORECASE)
 

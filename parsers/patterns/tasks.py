@@ -50,7 +50,8 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lead", re.compile(r"chủ trì|thực hiện chính|đơn vị thực hiện|cơ quan thực hiện|bộ phận thực hiện|"
                         r"người thực hiện|phụ trách|trách nhiệm|đơn vị tham mưu|cơ quan tham mưu", re.IGNORECASE)),
     ("deadline", re.compile(r"thời gian|thời hạn|tiến độ|thời điểm|hoàn thành", re.IGNORECASE)),
-    ("criteria", re.compile(r"tiêu chí|chỉ số|mã tiêu chí", re.IGNORECASE)),
+    ("target", re.compile(r"^(?:chỉ tiêu|mục tiêu|kết quả cần đạt|yêu cầu cần đạt)", re.IGNORECASE)),
+    ("criteria", re.compile(r"tiêu chí|chỉ số|mã tiêu chí|tctp", re.IGNORECASE)),
     ("score", re.compile(r"điểm|kết quả đạt|nguyên nhân|hạn chế|tồn tại|thực trạng", re.IGNORECASE)),
     ("product", re.compile(r"sản phẩm|kết quả dự kiến|hình thức|kết quả đầu ra", re.IGNORECASE)),
     ("note", re.compile(r"ghi chú", re.IGNORECASE)),

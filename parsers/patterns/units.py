@@ -22,7 +22,10 @@ UNIT_HEADS: tuple[str, ...] = (
     "ngân hàng", "bảo hiểm xã hội", "bhxh", "thanh tra", "tòa án", "viện kiểm sát",
     "đài", "trung tâm", "cổng thông tin", "trang thông tin", "bưu điện", "trường", "bệnh viện",
     "trạm y tế", "viện", "hợp tác xã", "báo", "đội", "chi nhánh", "các trường", "tạp chí",
-    "ban tuyên giáo", "ban dân vận", "ủy ban kiểm tra", "hạt kiểm lâm", "chi cục thuế", "đội thuế", "đảng ủy", "đảng uỷ", "chi bộ", "cấp ủy",
+    "ban tuyên giáo", "ban dân vận", "ủy ban kiểm tra", "hạt kiểm lâm", "chi cục thuế", "đội thuế",
+    # ministries' departments and the companies plans name as partners
+    "vụ", "học viện", "viễn thông", "viettel", "vnpt", "mobifone", "điện lực", "công ty",
+    "tổng công ty", "quỹ", "hải quan", "văn phòng bộ", "các doanh nghiệp", "doanh nghiệp viễn thông", "đảng ủy", "đảng uỷ", "chi bộ", "cấp ủy",
     # mass organisations
     "mặt trận", "ủy ban mặt trận", "mttq", "ubmttq", "hội", "đoàn", "đoàn thanh niên",
     "huyện đoàn", "tỉnh đoàn", "thành đoàn", "liên đoàn", "các đoàn thể", "đoàn thể",
