@@ -71,7 +71,8 @@ def parse_raw(raw: RawDocument) -> ParsedDocument:
     references = merge_references(found)
     sections = _unique_ids([_section(n, blocks, raw.sha256) for n in nodes], nodes)
     ctx = Context(sha256=raw.sha256, text=text, blocks=blocks, nodes=nodes, kind=kind, year=year,
-                  masked=[(s, e) for _, s, e in found], section_ids=[s.id for s in sections])
+                  masked=[(s, e) for _, s, e in found], section_ids=[s.id for s in sections],
+                  header_addressees=head.addressees)
     tasks = extract_tasks(ctx)
     document = Document(
         id=raw.sha256, source=Path(raw.path).name, format=raw.format, kind=kind,

@@ -46,6 +46,8 @@ from parsers.structure.grammar import match_level
 from parsers.structure.tree import CLOSING, PREAMBLE, Node
 from schemas import Deadline, Provenance, Target, Task, UnitMention
 
+#: Kinds whose points are addressed to units named in the preamble ("yêu cầu X ...").
+ADDRESSED_KINDS = frozenset({"CT", "CV", "TB"})
 #: Document kinds whose top-level parts assign work when their headings say nothing.
 WORK_BY_DEFAULT = frozenset({"CT", "KH", "PL", "CTr", "HD", "TB", "CV", "ĐA", "PA"})
 _SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}\"“(])|(?<=[.!?])(?=[{UPPER}][{LOWER}])")
@@ -65,6 +67,7 @@ class Context:
     masked: list[tuple[int, int]] = field(default_factory=list)   # reference spans
     addressees: list[Span] = field(default_factory=list)          # a directive's
     section_ids: list[str] = field(default_factory=list)          # by node index
+    header_addressees: list[tuple[str, int]] = field(default_factory=list)  # after "Kính gửi:"
 
 
 def first_sentence(text: str) -> str:
@@ -98,7 +101,10 @@ class TaskBuilder:
         ctx = self.ctx
         default = "work" if ctx.kind in WORK_BY_DEFAULT or ctx.kind is None else "other"
         roots = [n for n in ctx.nodes if n.parent is None]
-        if ctx.kind == "CT":
+        if ctx.header_addressees:
+            # a letter's or directive's "Kính gửi:" list leads what names no unit
+            ctx.addressees = [u for text, off in ctx.header_addressees for u in field_units(text, off)]
+        elif ctx.kind in ADDRESSED_KINDS:
             ctx.addressees = self._addressees(roots)
         for node in roots:
             self._visit(node, default, ctx.addressees)

@@ -66,3 +66,6 @@ SIGNATURE_ROLE = re.compile(
 
 #: An appendix after the signature: its tables are body again.
 APPENDIX_START = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+[IVX\d]+|\s*$|\s*:)")
+
+#: ``Kính gửi: Sở Nội vụ`` or ``Kính gửi:`` above a ``- ...;`` list.
+ADDRESSEE = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<value>.*)$", re.IGNORECASE)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from parsers.model import Block
 from parsers.patterns.header import (
+    ADDRESSEE,
     AGENCY_HEAD,
     APPENDIX_START,
     ATTACHED_TO,
@@ -47,6 +48,7 @@ class Header:
     body_start: int = 0
     body_end: int = 0  # exclusive
     appendix_starts: list[int] = field(default_factory=list)
+    addressees: list[tuple[str, int]] = field(default_factory=list)  # (text, offset) after Kính gửi
 
 
 HEADER_SCAN = 40  # blocks: a Decree 30 header never runs longer
@@ -100,9 +102,27 @@ def analyse(blocks: list[Block]) -> Header:
         body_start = 0 if h.kind_block is None and not _any_header_found(h) else min(i, len(blocks))
     if h.kind is None and h.title is None:
         _untitled_attachment(h, blocks, body_start)
-    h.body_start = body_start
+    h.body_start = _addressees(h, blocks, body_start)
     _find_tail(h, blocks)
     return h
+
+
+def _addressees(h: Header, blocks: list[Block], start: int) -> int:
+    """``Kính gửi: X`` or ``Kính gửi:`` followed by ``- X;`` lines: whom a letter or a
+    directive addresses. They belong to the header; the body starts after them."""
+    if start >= len(blocks) or not ADDRESSEE.match(blocks[start].text):
+        return start
+    first = blocks[start]
+    m = ADDRESSEE.match(first.text)
+    if m and m.group("value").strip():
+        h.addressees.append((m.group("value"), first.start + m.start("value")))
+    i = start + 1
+    while i < len(blocks) and blocks[i].kind == "paragraph" and blocks[i].text.lstrip().startswith(("-", "+", "•")):
+        text = blocks[i].text
+        value = text.lstrip(" -+•")
+        h.addressees.append((value, blocks[i].start + len(text) - len(value)))
+        i += 1
+    return i
 
 
 def _any_header_found(h: Header) -> bool:
@@ -214,6 +234,10 @@ def _find_tail(h: Header, blocks: list[Block]) -> None:
         if block.kind == "paragraph" and (RECEIVERS.match(text) or _is_signature_role(text)):
             end = i
             break
+        if block.kind == "row" and any(RECEIVERS.match(c.strip()) or _is_signature_role(c.strip().split(" ")[0] + " "
+                                       + " ".join(c.strip().split(" ")[1:3])) for c in block.cells or []):
+            end = i  # "| Nơi nhận: ... | TM. ỦY BAN NHÂN DÂN ... |" laid out as a table
+            break
     h.body_end = end
     for i in range(end, len(blocks)):
         text = blocks[i].text.strip()
@@ -248,6 +272,17 @@ def _looks_like_name(text: str) -> bool:
     return all(_NAME_WORD.match(w) for w in words)
 
 
+def _name_tail(text: str) -> str:
+    """The capitalised words after the last upper-case word of a line."""
+    words = text.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if word.isupper() or not word[:1].isupper():
+            break
+        tail.insert(0, word)
+    return " ".join(tail)
+
+
 _NOT_NAMES = frozenset({"Phần", "Chương", "Mục", "Điều", "Phụ", "Nơi", "Lưu", "Kính"})
 
 
@@ -262,4 +297,6 @@ def _find_signer(tail: list[Block]) -> str | None:
                 continue
             if seen_role and _looks_like_name(text):
                 signer = text
+            elif SIGNATURE_ROLE.search(text) and _looks_like_name(_name_tail(text)):
+                signer = _name_tail(text)  # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Danh Hoàng Khải" on one line
     return signer
