@@ -51,3 +51,10 @@ def _imports_of(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             out.add(node.module.split(".")[0])
     return out
+
+
+def test_each_third_party_reader_enters_through_one_adapter():
+    """Only parsers/formats/docx.py parses Word XML; only pdf.py opens PDFs."""
+    for library, adapter in (("pypdfium2", "pdf.py"), ("pdfplumber", "pdf.py")):
+        users = [p.name for p in (ROOT / "parsers").rglob("*.py") if library in _imports_of(p)]
+        assert users == [adapter], (library, users)
