@@ -17,8 +17,14 @@ from parsers.model import Block, RawDocument
 from parsers.patterns.documents import classify_kind
 from parsers.structure import header as header_mod
 from parsers.structure import tree
+from parsers.text.keys import readability
 from parsers.text.normalize import normalize_block_text, normalize_inline
 from schemas import Document, ParsedDocument, Provenance, Reference, Section
+
+
+#: Below this share of Vietnamese syllables a document is flagged: text that is
+#: still garbled after conversion must not pass silently as "no tasks".
+READABLE = 0.6
 
 
 def parse_file(path: str | Path) -> ParsedDocument:
@@ -74,11 +80,16 @@ def parse_raw(raw: RawDocument) -> ParsedDocument:
                   masked=[(s, e) for _, s, e in found], section_ids=[s.id for s in sections],
                   header_addressees=head.addressees)
     tasks = extract_tasks(ctx)
+    readable = readability(text) if text else None
+    warnings = list(raw.warnings)
+    if readable is not None and readable < READABLE and len(text) > 200:
+        warnings.append(f"low_readability: only {readable:.0%} of words are Vietnamese syllables "
+                        "(an unknown legacy encoding or a bad OCR?)")
     document = Document(
         id=raw.sha256, source=Path(raw.path).name, format=raw.format, kind=kind,
         number=head.number, symbol=head.symbol, date=head.date, place=head.place,
         issuer=_issuer(head), title=head.title, signer=head.signer, pages=raw.pages,
-        blocks=len(blocks), encoding=raw.encoding, warnings=list(raw.warnings))
+        blocks=len(blocks), encoding=raw.encoding, readability=readable, warnings=warnings)
     refs = [ref.model_copy(update={"provenance": Provenance(
         source_sha256=raw.sha256, block=_block_at(blocks, s), start=s, end=e)})
         for ref, s, e in references]

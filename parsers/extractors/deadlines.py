@@ -100,6 +100,14 @@ def bare_year(text: str, masked: list[tuple[int, int]] | None = None) -> Found |
     return None
 
 
+def _citations(text: str) -> list[tuple[int, int]]:
+    """Spans of cited documents with their dates: "Phương án số 7178/PA-UBND ngày
+    14/11/2025" in a time cell dates the plan cited, not the task."""
+    from parsers.extractors.references import find_references  # noqa: PLC0415 - avoids a cycle
+
+    return [(s, e) for _, s, e in find_references(text)]
+
+
 def combine(found: list[Found]) -> tuple[str, str | None, str | None, str] | None:
     """Several dates in one item: texts joined by ``; ``, the range spans them
     (an open end on either side stays open). Recurring phrases give way to dates."""
@@ -125,6 +133,8 @@ def extract_deadline(text: str, year: int | None, *, field: bool = False,
                      allow_bare_year: bool = True) -> tuple[Deadline, int, int] | None:
     """The deadline of a task's text (or of a time field when ``field``), with the
     span it was read from, or None when the text gives no time at all."""
+    if masked is None:
+        masked = _citations(text)
     found = find_deadlines(text, year, field=field, masked=masked)
     if not found and allow_bare_year:
         fallback = bare_year(text, masked)

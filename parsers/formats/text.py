@@ -18,6 +18,7 @@ from pathlib import Path
 from parsers.model import Block, Origin, RawDocument
 from parsers.structure.grammar import starts_item
 from parsers.text.encodings import decode_bytes
+from parsers.text.legacy import fix_text
 
 #: Lines that only draw: ``-----`` under a header, a lone ``|`` of a layout table,
 #: markdown's ``|---|---|`` separator row.
@@ -27,6 +28,11 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 def read(path: Path, data: bytes, sha256: str) -> RawDocument:
     text, encoding = decode_bytes(data, path)
+    # TCVN3/VNI characters saved as UTF-8 (a converter run half way) read as
+    # "Céng hßa": convert before any clean-up, which would drop TCVN3's ư (U+00AD)
+    text, scheme = fix_text(text)
+    if scheme:
+        encoding = f"{encoding}+{scheme}"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     wrapped = _looks_hard_wrapped(lines)
     blocks: list[Block] = []

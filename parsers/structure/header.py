@@ -204,7 +204,7 @@ def _untitled_attachment(h: Header, blocks: list[Block], start: int) -> None:
         _note_attachment(h, m)
         start = max((j + 1 for j in range(i) if blocks[j].kind == "row"), default=0)
         title = [b.text.strip() for b in blocks[start:i]
-                 if b.kind == "paragraph" and b.text.strip() and b.text.upper() == b.text]
+                 if b.kind == "paragraph" and b.text.strip() and mostly_upper(b.text)]
         if title:
             h.title = " ".join(title)
             h.title_blocks = list(range(start, i))
@@ -253,13 +253,20 @@ def _is_signature_role(text: str) -> bool:
     """``TM. ỦY BAN NHÂN DÂN``, ``KT. CHỦ TỊCH``, or a bare ``CHỦ TỊCH`` line — but not
     ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN``, a decision's authority line."""
     first = text.split("\n")[0].strip()
-    m = SIGNATURE_ROLE.match(first)
-    if not m or first.upper() != first or len(first) >= 60:
+    m = SIGNATURE_ROLE.match(first.upper())
+    if not m or not mostly_upper(first) or len(first) >= 60:
         return False
     return first[:3].rstrip(" .") in ("TM", "KT", "TL", "Q", "TUQ") or len(first.split()) <= 4
 
 
 _NAME_WORD = re.compile(rf"^[{UPPER}][{LOWER}]*$")
+
+
+def mostly_upper(text: str) -> bool:
+    """Upper case but for a few letters: a TCVN3 file writes the capitals its single
+    font lacks in lower case ("CHủ TịCH"), so exact ``isupper`` is too strict."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
 
 
 def _looks_like_name(text: str) -> bool:
@@ -297,6 +304,6 @@ def _find_signer(tail: list[Block]) -> str | None:
                 continue
             if seen_role and _looks_like_name(text):
                 signer = text
-            elif SIGNATURE_ROLE.search(text) and _looks_like_name(_name_tail(text)):
+            elif SIGNATURE_ROLE.search(text.upper()) and _looks_like_name(_name_tail(text)):
                 signer = _name_tail(text)  # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Danh Hoàng Khải" on one line
     return signer
