@@ -103,6 +103,8 @@ def bare_year(text: str, masked: list[tuple[int, int]] | None = None) -> Found |
 def _citations(text: str) -> list[tuple[int, int]]:
     """Spans of cited documents with their dates: "Phương án số 7178/PA-UBND ngày
     14/11/2025" in a time cell dates the plan cited, not the task."""
+    if "/" not in text and "-" not in text:
+        return []  # every citation has a code with a slash (or a Party code's dash)
     from parsers.extractors.references import find_references  # noqa: PLC0415 - avoids a cycle
 
     return [(s, e) for _, s, e in find_references(text)]

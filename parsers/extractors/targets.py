@@ -56,6 +56,8 @@ def extract_targets(text: str) -> list[tuple[Target, int, int]]:
     >>> [(t.value, t.unit, t.op) for t, _, _ in extract_targets("phấn đấu có từ 03 sáng kiến trở lên")]
     [(3.0, 'sáng kiến', '>=')]
     """
+    if not any(ch.isdigit() for ch in text):
+        return []  # every target has a numeral
     masked = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
     masked += [(m.start(), m.end()) for m in SCORE.finditer(text)]
     found: list[tuple[int, int, Target]] = []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from parsers import nlp
 from parsers.patterns.units import (
@@ -52,6 +53,11 @@ PREDICATE = re.compile(
 
 def starts_with_unit(text: str) -> bool:
     """Whether ``text`` opens with a unit's head noun (``Phòng``, ``UBND``, ``Công an``)."""
+    return _starts_with_unit(text[:48])  # heads are short; the cache key stays small
+
+
+@lru_cache(maxsize=8192)
+def _starts_with_unit(text: str) -> bool:
     text = text.lstrip(" -+•*(").lstrip()
     return bool(HEAD_EXACT.match(text.lower()) or HEAD_KEY.match(tone_free(text)))
 
