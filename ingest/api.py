@@ -33,8 +33,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ingest import scoring, store
-from ingest.batch import GuardedPool, Job, Outcome, Settings, chunked
+from ingest import distributed, scoring, store
+from ingest.batch import GuardedPool, Job, Outcome, Settings, Tick, chunked
 from ingest.discover import Failure, Found, Limits, Source, list_inputs, scan
 from parsers.pipeline import parse_bytes, parse_file
 from schemas import ParsedDocument
@@ -67,17 +67,6 @@ class IngestSummary:
     @property
     def parsed(self) -> int:
         return self.new + self.changed + self.reprocessed
-
-
-@dataclass(frozen=True, slots=True)
-class Tick:
-    """What a progress callback hears: ``stage`` is "scan" (reading and hashing, one
-    tick per file on disk) or "parse" (one tick per document parsed or failed)."""
-
-    stage: str
-    done: int
-    total: int
-    path: str
 
 
 Progress = Callable[[Tick], None]
@@ -341,7 +330,10 @@ def errors(db: str | Path = "vanban.duckdb") -> list[dict[str, Any]]:
 
 
 def query(sql: str, db: str | Path = "vanban.duckdb") -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run read-only SQL; returns column names and rows."""
+    """Run read-only SQL; returns column names and rows. ``db`` may also be the Parquet
+    folder of ``vanban ingest --engine dask``, queried in place."""
+    if distributed.is_parquet_folder(db):
+        return distributed.query(sql, str(db))
     con = store.connect(db, read_only=True)
     try:
         cur = con.execute(sql)

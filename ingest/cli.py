@@ -138,17 +138,14 @@ class _ProgressBar:
             BarColumn,
             MofNCompleteColumn,
             Progress,
-            TaskProgressColumn,
             TextColumn,
-            TimeElapsedColumn,
             TimeRemainingColumn,
         )
 
-        self.bar = Progress(TextColumn("{task.description:<7}"), BarColumn(), MofNCompleteColumn(),
-                            TaskProgressColumn(),
-                            TextColumn("{task.fields[rate]:>7} files/s"), TimeElapsedColumn(), TextColumn("ETA"),
-                            TimeRemainingColumn(), TextColumn("{task.fields[name]}", style="dim"),
-                            console=Console(stderr=True), transient=False, speed_estimate_period=20)
+        self.bar = Progress(TextColumn("{task.description:<7}"), BarColumn(bar_width=24), MofNCompleteColumn(),
+                            TextColumn("{task.fields[rate]:>6} files/s"), TextColumn("ETA"),
+                            TimeRemainingColumn(elapsed_when_finished=True),
+                            console=Console(stderr=True), speed_estimate_period=20)
         self.bar.start()
         return self
 
@@ -162,10 +159,9 @@ class _ProgressBar:
         task = self.tasks.get(tick.stage)
         if task is None:
             label = {"scan": "reading", "parse": "parsing"}.get(tick.stage, tick.stage)
-            task = self.tasks[tick.stage] = self.bar.add_task(label, total=tick.total, rate="", name="")
-        speed = self.bar.tasks[task].speed if task < len(self.bar.tasks) else None
-        self.bar.update(task, completed=tick.done, total=tick.total, rate=f"{speed:.1f}" if speed else "",
-                        name=Path(tick.path).name[:40])
+            task = self.tasks[tick.stage] = self.bar.add_task(label, total=tick.total, rate="")
+        speed = self.bar.tasks[task].speed
+        self.bar.update(task, completed=tick.done, total=tick.total, rate=f"{speed:.1f}" if speed else "")
 
 
 @main.command()

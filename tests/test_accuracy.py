@@ -14,8 +14,12 @@ from conftest import CORPUS
 FLOORS = {
     "seeds": {"tasks": 0.95, "lead": 0.90, "support": 0.85, "targets": 0.85, "criteria": 0.95,
               "references": 0.90, "deadline": 0.90, "document": 0.90},
-    "own": {"tasks": 0.75, "lead": 0.65, "support": 0.65, "targets": 0.75, "criteria": 0.5,
-            "references": 0.9, "deadline": 0.55, "document": 0.85},
+    # own and heldout were written by people who never saw the rules; heldout was
+    # first measured untouched (tasks 0.954, lead 0.847, support 0.775, targets 0.771)
+    "own": {"tasks": 0.97, "lead": 0.95, "support": 0.95, "targets": 0.95, "criteria": 0.95,
+            "references": 0.95, "deadline": 0.95, "document": 0.95},
+    "heldout": {"tasks": 0.95, "lead": 0.95, "support": 0.9, "targets": 0.9, "criteria": 0.9,
+                "references": 0.95, "deadline": 0.95, "document": 0.95},
 }
 
 

@@ -25,6 +25,7 @@ CASES = [
     ("Điều 1. Ban hành kèm theo Quyết định này", "article", "1"),
     ("Chương II", "chapter", "II"),
     ("PHẦN I. KẾT QUẢ", "part", "I"),
+    ("Phần thứ nhất", "part", "thứ nhất"),
     ("Mục 1. Công tác chỉ đạo", "subpart", "1"),
 ]
 

@@ -95,7 +95,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
         return prev.count("**") % 2 == 1
     if prev.count("**") % 2 == 1 or prev.count("*") % 2 == 1:
         return True
-    if stripped.lstrip("*_")[:1].islower():
+    if stripped.lstrip("*_")[:1].islower() or prev.endswith(","):
         return True
     return len(prev) >= 0.6 * width and not prev.rstrip("*_ ").endswith((".", ":", ";", "!", "?"))
 

@@ -38,8 +38,8 @@ COUNTED_NOUNS: tuple[str, ...] = (
 
 #: Words just before a figure that make it a description, not a goal.
 NOT_A_TARGET_BEFORE = re.compile(
-    r"(?:chưa đạt|không đạt|đạt dưới|chỉ đạt|mới đạt|đạt được|là|còn|giảm còn|chiếm|"
-    r"có|gồm|với|tổng số|trong đó|xếp thứ|thứ|mức độ|mức|cấp độ|điều|khoản|số|loại)\s*$",
+    r"(?:chưa đạt|không đạt|đạt dưới|chỉ đạt|mới đạt|đạt được|đã đạt|là|còn|giảm còn|chiếm|"
+    r"trong đó|xếp thứ|mức độ|cấp độ)\s*$",
     re.IGNORECASE)
 
 #: Counted nouns whose bare count (no comparator) is still a goal in a task:

@@ -33,7 +33,7 @@ def _rule(name: str, rank: int, pattern: str, note: str) -> LevelRule:
     return LevelRule(name, rank, re.compile(pattern), note)
 
 
-ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # never empty: "Phần thứ nhất" is not "Phần" + ""
 
 #: Ordered by rank. Patterns see the block text after normalisation (NFC, no ``**``).
 LEVELS: tuple[LevelRule, ...] = (

@@ -299,11 +299,13 @@ def _find_signer(tail: list[Block]) -> str | None:
     for block in tail:
         for line in _lines(block):
             text = line.strip()
+            if SIGNATURE_ROLE.search(text.upper()) and _looks_like_name(_name_tail(text)):
+                signer = _name_tail(text)  # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Danh Hoàng Khải" on one line
+                seen_role = True
+                continue
             if _is_signature_role(text) or SIGNATURE_ROLE.match(text):
                 seen_role = True
                 continue
             if seen_role and _looks_like_name(text):
                 signer = text
-            elif SIGNATURE_ROLE.search(text.upper()) and _looks_like_name(_name_tail(text)):
-                signer = _name_tail(text)  # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Danh Hoàng Khải" on one line
     return signer

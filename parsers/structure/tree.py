@@ -23,6 +23,8 @@ from parsers.structure.grammar import match_level
 from parsers.structure.header import Header
 
 APPENDIX_RANK = -1
+#: Ranks of the main parts of a document (Phần, Chương, Mục, Điều, I.).
+BY_RANK_PART = 4
 PREAMBLE = "preamble"
 CLOSING = "closing"
 
@@ -157,8 +159,8 @@ def _extend_stack(nodes: list[Node], stack: list[int], block: int) -> None:
 
 def _is_closing(text: str) -> bool:
     """``Trên đây là Kế hoạch ...``; ``Yêu cầu ... nghiêm túc triển khai thực hiện Chỉ thị này``."""
-    if text.startswith("Trên đây"):
-        return True
+    if text.startswith("Trên đây") or text.rstrip().endswith("./."):
+        return True  # Decree 30 ends the text proper with "./."
     mention = CLOSING_MENTION.search(text)
     if not mention:
         return False
@@ -195,7 +197,9 @@ def _set_roles(nodes: list[Node]) -> None:
             own = "work" if ATTACHED_WORK.match(node.heading.strip()) else None
         inherited = nodes[node.parent].role if node.parent is not None else "unknown"
         if own == "weak_other":
-            own = None if inherited == "work" else "other"
+            # a plan's own part "II. MỤC TIÊU" is not work; "1. Công tác chỉ đạo" under
+            # "NHIỆM VỤ" is a group of tasks
+            own = None if inherited == "work" and node.rank > BY_RANK_PART else "other"
         if own:
             node.role = own
         elif node.parent is not None:
