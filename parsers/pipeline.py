@@ -19,8 +19,7 @@ from parsers.structure import header as header_mod
 from parsers.structure import tree
 from parsers.text.keys import readability
 from parsers.text.normalize import normalize_block_text, normalize_inline
-from schemas import Document, ParsedDocument, Provenance, Reference, Section
-
+from schemas import Document, ParsedDocument, Provenance, Section
 
 #: Below this share of Vietnamese syllables a document is flagged: text that is
 #: still garbled after conversion must not pass silently as "no tasks".
@@ -72,8 +71,6 @@ def parse_raw(raw: RawDocument) -> ParsedDocument:
     year = _context_year(head)
     own_code = f"{head.number or ''}/{head.symbol}" if head.symbol else None
     found = find_references(text, own_code)
-    if head.attached_to and head.kind == "PL":
-        pass  # the parent plan of a standalone appendix is a reference (seed 002)
     references = merge_references(found)
     sections = _unique_ids([_section(n, blocks, raw.sha256) for n in nodes], nodes)
     ctx = Context(sha256=raw.sha256, text=text, blocks=blocks, nodes=nodes, kind=kind, year=year,
@@ -94,7 +91,7 @@ def parse_raw(raw: RawDocument) -> ParsedDocument:
         source_sha256=raw.sha256, block=_block_at(blocks, s), start=s, end=e)})
         for ref, s, e in references]
     return ParsedDocument(document=document, text=text, sections=sections, tasks=tasks,
-                          references=_as_references(refs))
+                          references=refs)
 
 
 def _unique_ids(sections: list[Section], nodes: list[tree.Node]) -> list[Section]:
@@ -109,10 +106,6 @@ def _unique_ids(sections: list[Section], nodes: list[tree.Node]) -> list[Section
     for s, node in zip(sections, nodes, strict=True):
         s.parent_id = sections[node.parent].id if node.parent is not None else None
     return sections
-
-
-def _as_references(refs: list[Reference]) -> list[Reference]:
-    return refs
 
 
 def _block_at(blocks: list[Block], offset: int) -> int | None:

@@ -4,10 +4,6 @@ read back give the same records as the originals (reference scorer ≥ 0.98)."""
 from __future__ import annotations
 
 import pytest
-
-from conftest import CORPUS
-from ingest.api import write_json
-from ingest.scoring import score
 from legacy_fixtures.charts import (
     encode_cp1258,
     encode_tcvn3,
@@ -15,7 +11,12 @@ from legacy_fixtures.charts import (
     encode_vni,
     tcvn3_representable,
 )
+
+from ingest.api import write_json
+from ingest.scoring import score
 from parsers.pipeline import parse_bytes
+
+from conftest import CORPUS
 
 ASCII_PUNCTUATION = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "..."})
 SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
@@ -37,7 +38,7 @@ def test_seeds_in_legacy_encodings_give_the_same_records(scheme, tmp_path):
         data = ENCODERS[scheme](seed.read_text(encoding="utf-8"))
         doc = parse_bytes(data, seed.name)
         write_json(doc, tmp_path)
-    summary, per_doc = score(CORPUS / "gold" / "seeds", tmp_path)
+    summary, _ = score(CORPUS / "gold" / "seeds", tmp_path)
     low = {k: v for k, v in summary.items() if v.get("f1", v.get("acc")) < 0.98}
     assert not low, f"{scheme}: {low}"
 

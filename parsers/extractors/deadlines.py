@@ -20,7 +20,6 @@ from parsers.patterns.deadlines import (
 from schemas import Deadline
 
 _SENTENCE_HEAD = re.compile(r"(?:^|[.;:!?\n]\s*|^[-+•]\s*|\n[-+•]\s*)$")
-_BULLET = re.compile(r"[-+•]\s*$")
 
 
 @dataclass(frozen=True)

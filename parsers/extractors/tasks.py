@@ -23,10 +23,10 @@ from parsers.extractors.deadlines import extract_deadline
 from parsers.extractors.targets import extract_targets
 from parsers.extractors.units import (
     ASSIGN_VERB,
-    role_clauses,
     Span,
     field_units,
     phrase_end,
+    role_clauses,
     sentence_roles,
     starts_with_unit,
     units_at,
@@ -438,7 +438,6 @@ class TaskBuilder:
         target_records: list[Target] = [
             t.model_copy(update={"provenance": Provenance(source_sha256=sha, block=block, start=s, end=e)})
             for t, s, e in targets]
-        ordinal = len(self.tasks)
         task_id = hashlib.sha256(f"{sha}:{section.path}:{offset}".encode()).hexdigest()[:24]
         self.tasks.append(Task(
             id=task_id, section_id=None, label=label, title=title.strip(),
@@ -446,7 +445,6 @@ class TaskBuilder:
             support=support_m, deadline=deadline, provenance=prov))
         if section.index < len(self.ctx.section_ids):
             self.tasks[-1].section_id = self.ctx.section_ids[section.index]
-        del ordinal
 
     # -- tables -------------------------------------------------------------------
 
