@@ -100,6 +100,15 @@ class UnitMention(Record):
     text: str
     role: Literal["lead", "support"]
     provenance: Provenance | None = None
+    # Filled by parsers.canonical; the printed text above is never changed.
+    canonical: str | None = Field(
+        None, description="the unit itself, abbreviations expanded, locality attached: "
+                          "'Phòng Nội vụ huyện Lộc Bình'")
+    unit_type: str | None = Field(None, description="the canonical name without its locality: 'Phòng Nội vụ'")
+    unit_kind: str | None = Field(None, description="sở, phòng, UBND cấp xã, công chức chức danh, đoàn thể, ...")
+    locality: str | None = Field(None, description="the named locality the unit belongs to: 'huyện Lộc Bình'")
+    collective: bool | None = Field(None, description="a group ('UBND các xã, thị trấn'), kept as one")
+    in_force: bool | None = Field(None, description="the name was in force on the document's date")
 
 
 class Target(Record):
@@ -146,6 +155,11 @@ class Task(Record):
     support: list[UnitMention] = Field(default_factory=list)
     deadline: Deadline | None = None
     provenance: Provenance
+    # Filled by parsers.catalog against the PAR INDEX criteria catalog.
+    criteria_field: str | None = Field(
+        None, description="the PAR INDEX field the task sits under, where a heading or table group names one")
+    criteria_flags: list[str] = Field(
+        default_factory=list, description="'5.4.3.4 not_in_catalog', '5.4.3.4 field_mismatch'")
 
 
 class ParsedDocument(Record):
