@@ -81,20 +81,21 @@ def _lines(block: Block) -> list[str]:
 def analyse(blocks: list[Block]) -> Header:
     """Find the Decree 30 parts in a document's blocks."""
     h = Header(body_end=len(blocks))
-    limit = min(len(blocks), HEADER_SCAN)
+    first, last_marker = _header_window(blocks)
+    limit = min(len(blocks), max(HEADER_SCAN, last_marker + 1))
     body_start: int | None = None
-    i = 0
+    i = first
     while i < limit:
         block = blocks[i]
         lines = _lines(block)
         consumed = False
         for line in lines:
-            consumed |= _header_line(h, line, i)
+            consumed |= _header_line(h, line, i, block.kind == "paragraph")
         if h.kind_block == i:
             i = _read_title(h, blocks, i + 1)
             body_start = i
             break
-        if not consumed and block.zone == "body" and _starts_body(block, lines):
+        if not consumed and block.zone == "body" and i > last_marker and _starts_body(block, lines):
             body_start = i
             break
         i += 1
@@ -125,11 +126,35 @@ def _addressees(h: Header, blocks: list[Block], start: int) -> int:
     return i
 
 
+#: How far to look for a Decree 30 header behind a portal's boilerplate (copyright
+#: notes, metadata tables of a legal-document site).
+MARKER_SCAN = 150
+
+
+def _header_window(blocks: list[Block]) -> tuple[int, int]:
+    """Where the Decree 30 header starts and its last strong marker (Quốc hiệu, ``Số:``,
+    place and date): nothing before that marker may start the body."""
+    markers = [i for i, block in enumerate(blocks[:MARKER_SCAN])
+               if any(QUOC_HIEU.search(line) or NUMBER_LINE.match(line.strip()) or DATE_PLACE.match(line.strip())
+                      for line in _lines(block))]
+    if not markers:
+        return 0, -1
+    # the first cluster of markers is the header; a later one belongs to an attached
+    # document with a header of its own
+    cluster = [markers[0]]
+    for i in markers[1:]:
+        if i - cluster[-1] > 12:
+            break
+        cluster.append(i)
+    start = max(0, cluster[0] - 4)
+    return start, cluster[-1]
+
+
 def _any_header_found(h: Header) -> bool:
     return bool(h.symbol or h.date or h.place or h.issuer_lines)
 
 
-def _header_line(h: Header, line: str, index: int) -> bool:
+def _header_line(h: Header, line: str, index: int, paragraph: bool = True) -> bool:
     """Record what a header line says; True when it was a header line."""
     text = line.strip()
     if QUOC_HIEU.search(text):
@@ -144,7 +169,8 @@ def _header_line(h: Header, line: str, index: int) -> bool:
         h.place = m.group("place").strip(" ,") or None
         h.date = iso_date(m.group("day"), m.group("month"), m.group("year"))
         return True
-    kind = KIND_WORDS.get(text.rstrip(".: ").upper()) if len(text) < 40 else None
+    # a kind line stands alone, never in a table cell ("Loại văn bản: | Quyết định")
+    kind = KIND_WORDS.get(text.rstrip(".: ").upper()) if len(text) < 40 and paragraph else None
     if kind and h.kind is None:
         h.kind, h.kind_block = kind, index
         return True
@@ -152,9 +178,9 @@ def _header_line(h: Header, line: str, index: int) -> bool:
         h.issuer_lines.append(text)
         return True
     m = SUBJECT_LINE.match(text)
-    if m and h.title is None:
+    if m and h.title is None and h.kind is None and text[:3].upper() == "V/V":
         h.title = m.group("subject").strip()
-        h.kind = h.kind or "CV"
+        h.kind = "CV"  # "V/v ..." under the number is a letter's subject line
         return True
     return False
 
