@@ -55,6 +55,8 @@ COORDINATION_TAILS: tuple[str, ...] = (
 #: Multi-word names that underthesea splits (often at a verb inside the name);
 #: merged into one token so a subject does not end inside them.
 NAME_PHRASES: tuple[str, ...] = (
+    # underthesea splits "Ủy ban nhân dân" into "Ủy" + "ban nhân dân" (tagged a verb)
+    "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "ủy ban", "uỷ ban",
     "bộ phận tiếp nhận và trả kết quả", "bộ phận tiếp nhận và trả kết quả giải quyết thủ tục hành chính",
     "bộ phận một cửa", "trung tâm phục vụ hành chính công", "trung tâm hành chính công",
     "văn phòng đăng ký đất đai", "văn phòng đăng ký quyền sử dụng đất",
