@@ -60,7 +60,8 @@ def test_part_thu_nhat_narration_is_not_tasks():
 def test_quangtri_ct06_uy_ban_nhan_dan_heading_leads_its_bullets():
     # underthesea splits "Ủy ban nhân dân" into "Ủy" + "ban nhân dân" (a verb); the
     # heading "1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:" then named nobody
-    doc = _doc("CHỈ THỊ\nVề việc xử lý lấn chiếm rừng\nỦy ban nhân dân tỉnh yêu cầu:\n"
+    doc = _doc("CHỈ THỊ\nVề việc xử lý lấn chiếm rừng\nTrong thời gian qua, tình trạng lấn chiếm rừng còn "
+               "diễn ra. Ủy ban nhân dân tỉnh yêu cầu:\n"
                "1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:\n- Tiếp tục chỉ đạo rà soát diện tích rừng.\n"
                "- Xây dựng kế hoạch xử lý.\n")
     assert [[u.text for u in t.lead] for t in doc.tasks] == [

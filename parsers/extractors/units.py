@@ -232,6 +232,10 @@ def split_units(text: str, offset: int = 0) -> list[Span]:
     return out
 
 
+#: Tails that start a unit of their own when a proper name follows them (tone-free keys).
+NAMED_TAILS = frozenset(tone_free(t) for t in ("công chức", "viên chức", "đơn vị", "cơ quan", "tổ chức",
+                                                "hội", "đoàn", "sở", "ban"))
+
 #: "(sau đây gọi chung là các cơ quan, đơn vị, địa phương)" names a list; it is not
 #: part of the last unit's name.
 _ALIAS = re.compile(r"\s*\((?:sau đây|dưới đây)?\s*(?:gọi|viết)\s+(?:chung|tắt)\s+là[^)]*\)?\s*$",
@@ -250,8 +254,10 @@ def _splits_before(rest: str) -> bool:
     key = tone_free(stripped)
     tail = TAIL_KEY.match(key)
     if tail:
+        # "..., công chức Văn hoá – xã hội" is a unit of its own; "..., xã Tân Hồng" or
+        # "..., đặc khu Cồn Cỏ" only names a place inside the same unit
         after = stripped[len(tail.group(0)):].lstrip()
-        return after[:1].isupper() and after[:1].isalpha()
+        return tail.group(0) in NAMED_TAILS and after[:1].isupper() and after[:1].isalpha()
     return starts_with_unit(stripped)
 
 
