@@ -27,7 +27,8 @@ test: $(BIN)/vanban lint
 	$(BIN)/python -m pytest -q
 
 bench: $(BIN)/vanban
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m pip install --quiet -e '.[distributed,bench]'
+	$(BIN)/python benchmarks/run.py --profile
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache

@@ -111,9 +111,13 @@ def ingest(paths: Iterable[str | Path], db: str | Path = "vanban.duckdb", *,
         inputs = list_inputs(paths)
         ledger = _Ledger.load(con)
         plan = _Plan(ledger, force=force, retry_failed=retry_failed, summary=summary)
-        for done, (item, found) in enumerate(scan(inputs, settings.limits), start=1):
+        done, last = 0, None
+        for item, found in scan(inputs, settings.limits):
             plan.add(found)
-            tell(Tick("scan", done, len(inputs), item.path))
+            if item is not last:        # one tick per file on disk, however many members it holds
+                done, last = done + 1, item
+                tell(Tick("scan", done, len(inputs), item.path))
+        tell(Tick("scan", len(inputs), len(inputs), ""))     # files skipped as not documents count too
         writer = _Writer(con, plan, summary, batch_size, flush_seconds)
         writer.settle_known()
         if plan.jobs:
@@ -187,19 +191,18 @@ class _Plan:
         s.files += 1
         sha, name = found.sha256, found.source.name
         ledger = self.ledger
-        if sha in self.names:                       # the same bytes again under another name
-            self.names[sha].append(name)
+        first = sha not in self.names
+        self.names.setdefault(sha, []).append(name)
+        if not first:                               # the same bytes again under another name
             s.duplicates += 1
-            if sha not in self.jobs:
-                self._settle_known(sha, name)
-            return
-        self.names[sha] = [name]
         stored = sha in ledger.known
+        if sha in self.jobs:
+            return                                  # its names are written with the parsed document
         if stored and not self.force:
-            s.unchanged += 1
+            s.unchanged += first
             self._settle_known(sha, name)
         elif sha in ledger.failed and not (self.force or self.retry_failed):
-            s.failed_before += 1
+            s.failed_before += first
             if (name, sha) not in ledger.failed_names:
                 code, message = ledger.failed[sha]
                 self.errors.append(Failure(name, code, message, sha))

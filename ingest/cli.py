@@ -296,3 +296,24 @@ def schema() -> None:
     from schemas import json_schema  # noqa: PLC0415
 
     click.echo(json_schema())
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv", "xlsx"]), required=True,
+              help="parquet/jsonl/csv: one file per table and view; xlsx: the 'Bảng phân công nhiệm vụ' sheet")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB database to export")
+@click.option("--out", help="folder (parquet, jsonl, csv; default export/) or .xlsx file "
+                            "(default bang_phan_cong_nhiem_vu.xlsx)")
+def export_(fmt: str, db: str, out: str | None) -> None:
+    """Export the database for other tools (Parquet, JSONL, CSV) or for officials (XLSX)."""
+    from ingest import export  # noqa: PLC0415
+
+    target = out or ("bang_phan_cong_nhiem_vu.xlsx" if fmt == "xlsx" else "export")
+    try:
+        summary = export.export(db, target, fmt)
+    except (VanbanError, FileNotFoundError) as e:
+        raise click.ClickException(str(e)) from e
+    for path in summary.files:
+        click.echo(str(path))
+    total = sum(summary.rows.values())
+    click.echo(f"{len(summary.files)} file(s), {total} rows ({fmt})", err=True)
