@@ -46,8 +46,10 @@ SUPPORT_CUE = re.compile(
     re.IGNORECASE)
 LEAD_CUE = re.compile(r"\bchủ trì\b", re.IGNORECASE)
 #: What may follow the unit list in a field's value: ``... thị trấn tổ chức thực hiện``.
+#: Only role predicates: "Ban Quản lý dự án đầu tư xây dựng huyện" is one name.
 PREDICATE = re.compile(
-    r"^(?:" + "|".join(sorted(map(re.escape, BOUNDARY_PHRASES), key=len, reverse=True)) + r"|tổ chức)\b",
+    r"^(?:(?:tổ chức |triển khai )?thực hiện|chủ trì|phối hợp|chịu trách nhiệm|có trách nhiệm|"
+    r"theo dõi|tham mưu|triển khai|làm đầu mối|là đầu mối|hướng dẫn|tổ chức)\b",
     re.IGNORECASE)
 
 
@@ -131,7 +133,17 @@ def phrase_end(text: str) -> int:
     fast = _fast_end(text)
     if fast is not None:
         return fast
-    words = nlp.tag(_clause_prefix(text))
+    prefix = _clause_prefix(text)
+    end = _tagged_end(text, prefix)
+    if len(prefix) < len(text) and end >= len(prefix) - 12:
+        # the phrase may run past the prefix (a long list of addressees): look further
+        end = _tagged_end(text, _clause_prefix(text, 320))
+    return end
+
+
+def _tagged_end(text: str, prefix: str) -> int:
+    """phrase_end on underthesea's words of ``prefix``."""
+    words = nlp.tag(prefix)
     end = 0
     k = 0
     while k < len(words):
@@ -173,7 +185,7 @@ def phrase_end(text: str) -> int:
     return end
 
 
-def _clause_prefix(text: str, limit: int = 160) -> str:
+def _clause_prefix(text: str, limit: int = 90) -> str:
     """The part of a sentence a subject can stand in: up to ``limit`` characters,
     cut at a word boundary, so underthesea tags a few words and not a paragraph."""
     if len(text) <= limit:
