@@ -47,7 +47,10 @@ def find_deadlines(text: str, year: int | None, *, field: bool = False,
     taken: list[tuple[int, int]] = []
     found: list[Found] = []
     candidates = []
+    lower = text.lower()
     for order, rule in enumerate(DEADLINE_RULES):
+        if not any(word in lower for word in rule.triggers):
+            continue
         for m in rule.pattern.finditer(text):
             if m.end() > m.start():
                 candidates.append((m.start(), order, -(m.end() - m.start()), rule, m))

@@ -32,7 +32,7 @@ def _kind(m: re.Match[str]) -> str | None:
 def find_references(text: str, own_code: str | None = None) -> list[tuple[Reference, int, int]]:
     """Every citation in ``text`` with its span, before merging repeats."""
     out: list[tuple[Reference, int, int]] = []
-    for m in REFERENCE.finditer(text):
+    for m in _matches(text):
         code = re.sub(r"\s+", "", m.group("code"))
         if m.group("party") is None:
             symbol = re.sub(r"\s+", "", m.group("symbol"))
@@ -53,6 +53,28 @@ def find_references(text: str, own_code: str | None = None) -> list[tuple[Refere
         out.append((Reference(code=code, kind=_kind(m), date=date, text=m.group(0).strip()),
                     m.start(), m.end()))
     return out
+
+
+#: Every code has a slash before its symbol (or is a Party code "05-CT/TW"): the full
+#: pattern is tried only around those, which is ~10x faster on long plans than
+#: scanning every position.
+_CODE_HINT = re.compile(r"/\s?(?:(?:19|20)\d{2}\s?/\s?)?[A-ZĐ]|\d-[A-Z]{1,4}/")
+_LOOK_BACK = 48
+
+
+def _matches(text: str):
+    last_end = 0
+    for hint in _CODE_HINT.finditer(text):
+        if hint.start() < last_end:
+            continue
+        pos = max(last_end, hint.start() - _LOOK_BACK)
+        m = REFERENCE.search(text, pos, hint.end() + 160)
+        while m is not None and m.end() <= hint.start():  # "đồng/bản" before the code
+            m = REFERENCE.search(text, max(m.end(), m.start() + 1), hint.end() + 160)
+        if m is None:
+            continue
+        last_end = m.end()
+        yield m
 
 
 def merge_references(found: list[tuple[Reference, int, int]]) -> list[tuple[Reference, int, int]]:

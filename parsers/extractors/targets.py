@@ -32,6 +32,7 @@ EVENT = re.compile(r"(?<![\w/.,])" + _NUMBER + r"\s+(?P<noun>"
 #: A comparator, a number and a word we do not know: "ít nhất 04 máy tính".
 COUNT_ANY = re.compile(r"(?:" + _OPS + r")\s+" + _NUMBER + r"\s+(?P<noun>[^\W\d]+(?:\s[^\W\d]+)?)",
                        re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 SCORE = re.compile(r"\d+(?:[.,]\d+)?\s*/\s*\d+(?:[.,]\d+)?")
 
 
@@ -56,7 +57,7 @@ def extract_targets(text: str) -> list[tuple[Target, int, int]]:
     >>> [(t.value, t.unit, t.op) for t, _, _ in extract_targets("phấn đấu có từ 03 sáng kiến trở lên")]
     [(3.0, 'sáng kiến', '>=')]
     """
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return []  # every target has a numeral
     masked = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
     masked += [(m.start(), m.end()) for m in SCORE.finditer(text)]

@@ -43,6 +43,23 @@ class DeadlineRule:
     resolve: Callable[[re.Match[str], int | None], Range | None]
     note: str
 
+    @property
+    def triggers(self) -> tuple[str, ...]:
+        """Lower-case words one of which any match contains: a cheap test that lets
+        a task's text skip the rules it cannot match."""
+        return TRIGGERS[self.name]
+
+
+#: Per rule, words that every match of it contains.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "date_range": ("ngày", "/"), "by_date": ("ngày",), "from_date": ("ngày",),
+    "quarters": ("quý",), "quarter": ("quý",),
+    "months": ("tháng",), "before_month": ("tháng",), "from_month": ("tháng",), "month": ("tháng",),
+    "half": ("tháng",), "year_span": ("19", "20"), "year_onward": ("tiếp theo",),
+    "until_year": ("năm",), "recurring_in_year": ("trong năm",), "in_year": ("năm",),
+    "recurring": ("thường xuyên", "định kỳ", "hằng", "hàng", "liên tục"), "bare_year": ("năm",),
+}
+
 
 def _rule(name: str, pattern: str, resolve: Callable[[re.Match[str], int | None], Range | None],
           note: str) -> DeadlineRule:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers.patterns.letters import UPPER
 
@@ -72,8 +73,10 @@ _MATCH_ORDER = sorted(LEVELS, key=lambda r: (r.name not in {"decimal4", "decimal
 _NOT_AN_ITEM = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}|^\d{3,}")
 
 
+@lru_cache(maxsize=32768)
 def match_level(line: str) -> tuple[LevelRule, str, str] | None:
-    """The level rule a line opens, with its label and the rest of the line."""
+    """The level rule a line opens, with its label and the rest of the line (cached:
+    the tree builder and the extractors ask about the same lines)."""
     if _NOT_AN_ITEM.match(line):
         return None
     for rule in _MATCH_ORDER:

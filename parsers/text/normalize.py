@@ -19,6 +19,7 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2009\u202f\u3000\u000b\u00
 #: PDFs made from some fonts print Icelandic eth (U+00D0/U+00F0) for Vietnamese đ
 #: (the real QĐ 1187/QĐ-BNV PDF does); no Vietnamese text uses eth.
 _LOOKALIKES = {ord("\u00d0"): "Đ", ord("\u00f0"): "đ"}
+_TABLE = {**_INVISIBLE, **_SPACES, **_LOOKALIKES}
 #: pypdfium2 prints a line-end hyphen as U+0002.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -38,7 +39,7 @@ def normalize_inline(text: str) -> str:
     'Đồng Tháp'
     """
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_INVISIBLE).translate(_SPACES).translate(_LOOKALIKES)
+    text = text.translate(_TABLE)
     text = _CONTROL.sub("", text)
     text = _MD_HEADING.sub("", text)
     text = _MD_ESCAPE.sub(r"\1", text)
