@@ -112,13 +112,16 @@ def rows_for(doc: ParsedDocument, path: str) -> dict[str, list[dict[str, Any]]]:
         rows["tasks"].append({
             "id": t.id, "document_id": did, "section_id": t.section_id, "ordinal": i, "label": t.label,
             "title": t.title, "text": t.text, "criteria": list(t.criteria), "block": p.block,
-            "page": p.page, "span_start": p.start, "span_end": p.end})
+            "page": p.page, "span_start": p.start, "span_end": p.end,
+            "criteria_field": t.criteria_field, "criteria_flags": list(t.criteria_flags)})
         for role, units in (("lead", t.lead), ("support", t.support)):
             for k, u in enumerate(units):
                 up = u.provenance
                 rows["assignments"].append({
                     "task_id": t.id, "document_id": did, "role": role, "ordinal": k, "unit": u.text,
-                    "span_start": up.start if up else None, "span_end": up.end if up else None})
+                    "span_start": up.start if up else None, "span_end": up.end if up else None,
+                    "canonical": u.canonical, "unit_type": u.unit_type, "unit_kind": u.unit_kind,
+                    "locality": u.locality, "collective": u.collective, "unit_in_force": u.in_force})
         for k, g in enumerate(t.targets):
             gp = g.provenance
             rows["targets"].append({

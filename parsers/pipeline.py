@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from parsers import formats
+from parsers import canonical, catalog, formats
 from parsers.extractors.references import find_references, merge_references
 from parsers.extractors.tasks import Context, extract_tasks
 from parsers.model import Block, RawDocument
@@ -87,6 +87,12 @@ def parse_raw(raw: RawDocument) -> ParsedDocument:
         number=head.number, symbol=head.symbol, date=head.date, place=head.place,
         issuer=_issuer(head), title=head.title, signer=head.signer, pages=raw.pages,
         blocks=len(blocks), encoding=raw.encoding, readability=readable, warnings=warnings)
+    # Enrichment for analysts: canonical units beside the printed ones, criterion codes
+    # checked against the PAR INDEX catalog.
+    tasks = canonical.resolve(tasks, issuer=document.issuer, place=document.place,
+                              date=document.date or (str(year) if year else None), text=text,
+                              source=document.source)
+    tasks = catalog.check_criteria(tasks, sections=sections, text=text)
     refs = [ref.model_copy(update={"provenance": Provenance(
         source_sha256=raw.sha256, block=_block_at(blocks, s), start=s, end=e)})
         for ref, s, e in references]

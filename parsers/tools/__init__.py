@@ -1,0 +1,1 @@
+"""Maintainer scripts that regenerate vanban's versioned data files (run with ``python -m``)."""
