@@ -14,7 +14,7 @@ $(BIN)/vanban: pyproject.toml
 
 demo: $(BIN)/vanban
 	rm -f $(DB) $(DB).wal
-	$(BIN)/vanban ingest corpus/seeds corpus/own corpus/heldout --db $(DB)
+	$(BIN)/vanban ingest corpus/seeds corpus/own corpus/heldout corpus/linked --db $(DB)
 	@echo "Who leads the most tasks, and how many fall due by the end of 2024:"
 	$(BIN)/vanban query --db $(DB) "SELECT unit, count(*) AS tasks, count(*) FILTER (WHERE deadline_end <= '2024-12-31') AS due_by_2024 FROM who_owns_what WHERE role = 'lead' GROUP BY unit ORDER BY tasks DESC, unit LIMIT 15"
 	@echo "Who owns what in one plan (75/KH-UBND, Tri Phương):"

@@ -116,3 +116,18 @@ def test_eval_agrees_with_the_reference_scorer(shared, tmp_path):
                                 str(shared / "gold"), "--pred", str(tmp_path), "--json"],
                                capture_output=True, text=True, check=True)
     assert json.loads(ours.output) == json.loads(reference.stdout)
+
+
+def test_the_same_document_twice_in_one_batch_is_one_document_with_two_paths(tmp_path):
+    from ingest import store
+    from parsers import parse_file
+
+    doc = parse_file(SEEDS[4])
+    con = store.connect(tmp_path / "v.duckdb")
+    try:
+        assert store.write_documents(con, [(doc, "a/kh75.txt"), (doc, "b/kh75-copy.txt")]) == 1
+        counts = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM document_paths), "
+                             "(SELECT count(*) FROM tasks)").fetchone()
+    finally:
+        con.close()
+    assert counts == (1, 2, len(doc.tasks))
