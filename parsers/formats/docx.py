@@ -155,6 +155,11 @@ _LAYOUT_TABLE_MAX_ROWS = 4
 _LAYOUT_TABLE_MAX_COLUMNS = 3
 #: Lines that only draw a rule under "TỈNH LÂM ĐỒNG" or the motto.
 _RULE_LINE = re.compile(r"^[-_=~.*·•\s]{2,}$")
+#: A list label with a word of its own ("Phần I", "Chương II", "Điều 3."): a heading
+#: that may stand alone on its line, its title in the next paragraph (Lạng Sơn QĐ
+#: 2610: "Phần I" over "MỤC ĐÍCH, YÊU CẦU"). A bare "2." or a bullet on an empty
+#: paragraph is an Enter pressed inside a list and says nothing.
+_WORDED_LABEL = re.compile(r"[^\W\d_]{2,}\s")
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -949,6 +954,8 @@ class _BodyReader:
             label = self.numbering.label(num_id, ilvl)
         if label is not None and label[0] and text:
             text = f"{label[0]}{label[1]}{text}"
+        elif label is not None and _WORDED_LABEL.search(label[0]):
+            text = label[0]   # Word and LibreOffice print the label of an empty paragraph
         return _Paragraph(index=index, text=text, style=style.name,
                           bold=run.any_text and run.all_bold,
                           centered=style.centered if centered is None else centered,

@@ -7,8 +7,9 @@ Two libraries, each for what it does right:
   "Chỉ- số(cid:3) ca-i cách" for "Chỉ số cải cách") and is ~65× slower; pdfium reads
   both right. Its text page is taken line by line (it breaks lines with ``\r\n``);
   a line's box comes from its first and last glyph, so a line costs a handful of C
-  calls. Only a line wider than its text explains (two columns on one line) is read
-  run by run or glyph by glyph.
+  calls. Only a line wider than its text explains or made of several text objects
+  (two columns on one line: LibreOffice writes each cell of the header table as its
+  own) is read run by run, and glyph by glyph where a run leaves a column gap.
 - **pdfplumber's table finder** (``TableFinder`` with explicit ruling lines) turns
   ruling lines into cells, the geometry that got every "Cơ quan chủ trì" cell right.
   The ruling lines themselves are read from the page's path objects through pdfium:
@@ -25,18 +26,25 @@ reading order: the Lai Châu draft QĐ draws its header last):
 
 - the Decree 30 header (agency left, Quốc hiệu right, side by side on one line) is
   split back into its columns: every left-column line, then every right-column line,
-  ``zone="header"``; the "Nơi nhận" / signature block likewise, ``zone="signature"``;
+  ``zone="header"``, up to the title or a letter's "Kính gửi:"; the "Nơi nhận" /
+  signature block likewise, ``zone="signature"``, up to the first line that leaves
+  its two columns (the plan a decision attaches may start under the signer's name),
+  and read whole when a page break cuts it; a column's wrapped lines are joined back
+  into one entry ("- Văn phòng Chính phủ (Cục" / "KSTTHC);");
 - running headers and footers are dropped by position: a line repeated at the same
   height on most pages (digits masked, so "Trang 2/9" repeats), and bare page numbers
   at the top or bottom;
 - footnotes (smaller type at the page bottom, "1 Thường trực Tỉnh ủy ...") become
   ``zone="footnote"`` blocks after the paragraph they interrupt;
-- lines are joined into paragraphs (also across a page break): a line that opens no
-  numbered or bulleted item (``starts_item``) continues the previous one unless a
-  larger gap, an indent after a finished sentence, a change of type size, or room
-  left on the line above (its next word would have fitted: a paragraph's last line)
-  says a new paragraph starts; a line-end hyphen (pdfium's U+FFFE/U+0002) is
-  kept and joins without a space ("QĐ-" + "UBND");
+- lines are joined into paragraphs (also across a page break): a line continues the
+  previous one unless a gap wider than the line pitch inside a paragraph, an indent
+  after a finished sentence, a change of type size, a centred line under one with
+  room left, or room left on the line above (its next word would have fitted: a
+  paragraph's last line) says a new paragraph starts; a line that opens a numbered
+  or bulleted item (``starts_item``) starts one too, unless it stands at the margin
+  under a full line that ends no sentence ("Đài Phát thanh" / "- Truyền hình");
+  a line-end hyphen (pdfium's U+FFFE/U+0002, or a typed one after a letter or
+  digit) is kept and joins without a space ("QĐ-" + "UBND", "2025-" + "2026");
 - table text leaves the paragraph flow and comes out as ``kind="row"`` blocks where
   the table stands; a row cut by a page break (the next page's first row has an empty
   STT cell) is joined back, and a header row Word repeats on each page is dropped.
@@ -58,6 +66,7 @@ import time
 import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -70,6 +79,7 @@ from pdfplumber.table import TableFinder
 from parsers.errors import CorruptFile, EncryptedFile, MissingDependency, Timeout
 from parsers.formats import ocr
 from parsers.model import Block, Origin, RawDocument
+from parsers.patterns.header import AGENCY_HEAD, SIGNATURE_ROLE
 from parsers.structure.grammar import starts_item
 from parsers.text.legacy import fix_text
 
@@ -89,6 +99,9 @@ OUTLINE_PAGE = 150
 #: Letters a page's text layer must hold, signature-stamp lines aside, not to be OCR'd
 #: when an image covers it (a scan) or outline glyphs fill it.
 MIN_LETTERS = 20
+#: Text objects on a line of ordinary width past which it is not searched for a
+#: column gap (a header row has one or two a cell; justified text one a word).
+MAX_LINE_OBJECTS = 6
 #: Ruling-line edges kept per page.
 MAX_EDGES = 5000
 #: Segments read from one path object when it may hold several ruling lines.
@@ -118,12 +131,27 @@ _HYPHEN_MARKS = "\ufffe\x02"   # pdfium's mark for a hyphen that ends a line
 _TEXT_RUNS = re.compile(r"[^\r\n]+")
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
 _BROKEN_NUMBER = re.compile(r"[\d/.-]\d")
+#: A hyphen typed against the word or number before it ends the line ("giai đoạn
+#: 2025-" / "2026"): the line broke after it, and the next joins without a space.
+_HYPHEN_END = re.compile(r"[^\W_]-$")
 _SENTENCE_END = re.compile(r"[.;:!?…]\W*$")
+#: A list label run into its text: LibreOffice draws Word's tab after a label that
+#: reaches the text indent with no width ("I.MỤC ĐÍCH", "+Kiểm tra"), and drafters
+#: type "1.Tổ chức". The structure grammar reads "I. " and "+ ".
+_GLUED_LABEL = re.compile(r"^((?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})\.|(?:[IVX]{1,4}|\d{1,2}|[a-zđ])\)|[-+])(?=[^\W\d_])")
+#: The end of a line that cannot end an entry: a conjunction, a preposition, a dash
+#: or a comma ("VĂN PHÒNG HĐND VÀ" / "UBND").
+_OPEN_END = re.compile(r"(?:\s(?:và|của|về|các|cho|tại|với)|[-–,&(])$", re.I)
 _FOOTNOTE_START = re.compile(r"^(?:\d{1,3}|\*{1,3}|\(\d{1,3}\))\s+\S")
 #: The Quốc hiệu and tiêu ngữ (Decree 30, Phụ lục I), as PDFs spell them: "HÒA" or
 #: "HOÀ", "Độc" with Icelandic Ð in QĐ 1187/QĐ-BNV.
 _QUOC_HIEU = re.compile(r"C[ỘO]NG\s*H(?:ÒA|OÀ|OA)\s*X[ÃA]\s*H[ỘO]I|[ĐÐD][ộo]c\s*l[ậa]p\s*-", re.I)
 _RECIPIENTS = re.compile(r"^\s*(?:Nơi\s+nhận|Noi\s+nhan)\b", re.I)
+#: A letter's addressees (Decree 30, Phụ lục III): the body's first line, under the
+#: header's "V/v ..." and as short, so nothing but its words tells it from the header.
+_ADDRESSEES = re.compile(r"^\s*(?:Kính\s+gửi|Kinh\s+gui)\b", re.I)
+#: A line drawn with characters under the agency's name ("-------", "___").
+_RULE_TEXT = re.compile(r"^[-–—_=.*·\s]+$")
 #: Text an e-signature or certified-copy stamp lays over a page ("Ký bởi: Văn phòng
 #: UBND tỉnh", "Thời gian ký: 15.09.2025 08:10:02 +07:00", "SAO Y"), and the e-office
 #: stamp "Số: 2775/SNV-CCHC&amp;VTLT; 10/11/2025; 10:59:46;" (Lâm Đồng PL01).
@@ -575,8 +603,9 @@ class _PageReader:
     def _frags_of(self, start: int, end: int) -> list[_Frag]:
         """The fragment(s) of one pdfium line, with five C calls in the usual case:
         the first and last glyph boxes give its extent, one glyph its size and
-        baseline. Only a line wider than its text explains (a column gap inside) or
-        whose ends stand on different lines is looked at run by run."""
+        baseline. Only a line wider than its text explains (a column gap inside), made
+        of several text objects, or whose ends stand on different lines is looked at
+        run by run."""
         text = self.text
         while start < end and text[start].isspace():
             start += 1
@@ -599,7 +628,17 @@ class _PageReader:
         if body is not None:
             top, bottom = min(top, body[1]), max(bottom, body[3])
         one_line = abs((first[1] + first[3]) - (last[1] + last[3])) / 2 < 0.6 * size and x1 > x0
-        if not one_line or x1 - x0 > 1.15 * size * _text_width(text, start, end) + size:
+        if one_line and x1 - x0 <= 1.15 * size * _text_width(text, start, end) + size:
+            # Two text objects on one line may stand a column apart: LibreOffice
+            # writes each cell of the header table as its own ("Số: 2610/QĐ-UBND" and
+            # "Lạng Sơn, ngày 27 tháng 12 năm 2019", 8 em apart), which the width
+            # estimate, generous to capitals and digits, does not always tell.
+            # Only a few objects are looked at one by one: a justified line that
+            # LibreOffice sets word by word has a dozen and no column gap.
+            if 1 < pdfium_c.FPDFText_CountRects(self.tp, start, end - start) <= MAX_LINE_OBJECTS and \
+                    _has_gap(self._rects(start, end), size):
+                return self._split_by_glyphs(start, end)
+        else:
             rects = self._rects(start, end)
             if not rects:
                 return []   # only invisible or zero-size glyphs
@@ -613,12 +652,16 @@ class _PageReader:
 
     def _rects(self, start: int, end: int) -> list[tuple[float, float, float, float]]:
         """pdfium's rectangles of a char range: one per text object on the line."""
-        tp, d = self.tp, self._d
+        tp, d, frame = self.tp, self._d, self.frame
+        get = pdfium_c.FPDFText_GetRect
         rects = []
         for k in range(max(pdfium_c.FPDFText_CountRects(tp, start, end - start), 0)):
-            if pdfium_c.FPDFText_GetRect(tp, k, d[0], d[1], d[2], d[3]):
-                left, top, right, bottom = (v.value for v in d)
-                rects.append(self.frame.box(left, bottom, right, top))
+            if get(tp, k, d[0], d[1], d[2], d[3]):
+                left, top, right, bottom = d[0].value, d[1].value, d[2].value, d[3].value
+                if self._upright:
+                    rects.append((left - frame.left, frame.top - top, right - frame.left, frame.top - bottom))
+                else:
+                    rects.append(frame.box(left, bottom, right, top))
         return rects
 
     def _loosebox(self, i: int) -> tuple[float, float, float, float] | None:
@@ -953,7 +996,8 @@ def _cell_text(runs: list[_Run], left: float, right: float) -> str:
     """A cell's text: runs on one baseline form a line (left to right); a line goes
     on after a space when it was wrapped (its first word did not fit on the line
     above), after a newline when the line above stopped short of the cell's edge
-    ("Trong đó:" / "a là tổng số nhiệm vụ ...") or it opens an item ("- Sở Tư pháp").
+    ("Trong đó:" / "a là tổng số nhiệm vụ ...") or ended a sentence before an item
+    ("- Sở Tư pháp").
     A date or number too long for the cell, broken by the layout ("15/12/202" / "5"),
     is glued back. The cell's right padding is taken equal to its left one (6 pt at most)."""
     runs.sort(key=lambda r: (r.base, r.x0))
@@ -983,22 +1027,37 @@ def _cell_text(runs: list[_Run], left: float, right: float) -> str:
                 joint = ""
             elif " " not in above and above_x1 > edge - 0.6 * size and _BROKEN_NUMBER.match(above[-1] + text[0]):
                 joint = ""   # a date or number filled the line and went on below
-            elif starts_item(text) or above_x1 + _first_word_width(text, x0, x1, size) < edge:
-                joint = "\n"
             else:
-                joint = " "
+                # a new paragraph of the cell where the line above stopped with room
+                # for this one's first word, or an item after a finished sentence; a
+                # wrap otherwise, however it begins ("(Tiêu chí" / "3.2).", "Trung
+                # tâm Văn hóa" / "- Thể thao và Truyền thông")
+                ends = bool(_SENTENCE_END.search(above))
+                short = above_x1 + _first_word_width(text, x0, x1, size, sure=not ends) < edge
+                joint = "\n" if short or (ends and starts_item(text)) else " "
             out += joint
         out += text
         before = line
     return unicodedata.normalize("NFC", out)
 
 
-def _first_word_width(text: str, x0: float, x1: float, size: float) -> float:
+def _first_word_width(text: str, x0: float, x1: float, size: float, sure: bool = False) -> float:
     """Room the line's first word and a space take, estimated from the line's own
-    glyph width per character (Vietnamese syllables are short: "cấp", "xã")."""
-    word = text.split(" ", 1)[0]
+    glyph width per character (Vietnamese syllables are short: "cấp", "xã").
+
+    ``sure``: the most the word may need, for a line above that ends no sentence. A
+    capitalised word is wider than the line's average glyph ("HĐND", "UBND", "TTHC"),
+    and a line that stopped just short of the edge was wrapped: taking it for a
+    paragraph's end cut "Văn phòng" from "HĐND và UBND huyện" inside a cell (Can Lộc
+    KH 164).
+    """
+    words = text.split(" ", 2)
+    # a dash does not stay alone at a line's end: "- Thể" moves down as one
+    word = " ".join(words[:2]) if len(words[0]) == 1 and not words[0].isalnum() else words[0]
     per_char = (x1 - x0) / max(len(text), 1)
-    return (len(word) + 1) * per_char + 0.1 * size
+    if not sure:
+        return (len(word) + 1) * per_char + 0.1 * size
+    return 1.2 * max(len(word) * per_char, size * _text_width(word, 0, len(word))) + _WIDTH_SPACE * size
 
 
 def _group_lines(frags: list[_Frag], page: int) -> list[_Line]:
@@ -1120,6 +1179,24 @@ def _ocr_frag(words: list[ocr.OcrWord], scale: float, height: float) -> _Frag:
                  max(height * scale, 4.0))
 
 
+def _lower_mode(values: list[float], tolerance: float = 0.05) -> float:
+    """The median of the lowest cluster of ``values`` (neighbours within
+    ``tolerance``) that holds at least a sixth of them: the line pitch of a document
+    whose paragraphs are spaced apart, where the overall median is the paragraph
+    distance."""
+    ordered = sorted(values)
+    cluster = [ordered[0]]
+    for value in ordered[1:]:
+        if value - cluster[-1] > tolerance:
+            if len(cluster) >= max(2, len(ordered) / 6):
+                break
+            cluster = []
+        cluster.append(value)
+    if len(cluster) < max(2, len(ordered) / 6):
+        return _median(ordered)
+    return _median(cluster)
+
+
 def _median(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[len(ordered) // 2]
@@ -1138,12 +1215,14 @@ class _Layout:
             for line in page.lines:
                 sizes[round(line.size * 2) / 2] += len(line.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 12.0
-        self.pitch = self._pitch()
         self.margins = self._margins()
+        self.pitch = self._pitch()
         self.blocks_out: list[Block] = []
         self.pending: list[_Line] = []
         self.deferred: list[Block] = []   # footnotes waiting for the paragraph they interrupt
-        self.signature_split: float | None = None   # a signature block cut by the page end
+        # a signature block cut by the page end: its column split and the blocks of
+        # its right column, which go after the left column's rest on the next page
+        self.signature_split: tuple[float, list[Block]] | None = None
         self.last_note: Block | None = None   # the footnote a line at a page bottom may continue
         self.last_note_page = 0
         self.note_number = 0
@@ -1152,24 +1231,41 @@ class _Layout:
         self.open_table: tuple[int, int, list[list[str]], Block | None] | None = None
 
     def _pitch(self) -> float:
-        """Usual baseline distance per point of type (1.26 for 14 pt at 17.7 pt)."""
-        ratios = []
+        """Baseline distance per point of type inside a paragraph (1.26 for 14 pt at
+        17.7 pt), from line pairs surely inside one: the upper line is full (it
+        reaches the right margin) and ends no sentence. The median over all pairs
+        would not do: in a plan of one-line items most distances are *between*
+        paragraphs (Lạng Sơn QĐ 2610: 55 of 1.78 em against 21 of 1.32 em), and a
+        paragraph gap would never stand out. Without such pairs, the lowest distance
+        that is common (:func:`_lower_mode`)."""
+        inside: list[float] = []
+        ratios: list[float] = []
         for page in self.pages:
-            for a, b in zip(page.lines, page.lines[1:], strict=False):
-                if abs(a.size - b.size) < 0.6:
-                    ratio = (b.base - a.base) / max(a.size, 1.0)
-                    if 0.9 <= ratio <= 2.6:
-                        ratios.append(ratio)
-        return statistics.median(ratios) if ratios else 1.3
+            _, right = self.margins[page.number]
+            for a, b in itertools.pairwise(page.lines):
+                if abs(a.size - b.size) >= 0.6:
+                    continue
+                ratio = (b.base - a.base) / max(a.size, 1.0)
+                if not 0.9 <= ratio <= 2.6:
+                    continue
+                ratios.append(ratio)
+                if len(a.frags) == 1 and a.x1 > right - a.size and not _SENTENCE_END.search(a.text):
+                    inside.append(ratio)
+        if len(inside) >= 3:
+            return statistics.median(inside)
+        return _lower_mode(ratios) if ratios else 1.3
 
     def _margins(self) -> dict[int, tuple[float, float]]:
         """Left and right edges of the text body, per page width (portrait pages and
         a landscape appendix differ): the 10th percentile of line starts and the 90th
         of line ends, over the body-size lines of every page that wide."""
         by_width: dict[int, list[_Line]] = defaultdict(list)
+        extents: dict[int, list[tuple[float, float]]] = defaultdict(list)
         for page in self.pages:
             by_width[round(page.width)].extend(ln for ln in page.lines if abs(ln.size - self.body_size) < 1.5)
-        edges = {width: _edges(lines, width) for width, lines in by_width.items()}
+            extents[round(page.width)] += [(ln.x0, ln.x1) for ln in page.lines] + \
+                                          [(t.bbox[0], t.bbox[2]) for t in page.tables]
+        edges = {width: _edges(lines, width, extents[width]) for width, lines in by_width.items()}
         margins = {}
         for page in self.pages:
             margins[page.number] = edges[round(page.width)]
@@ -1230,28 +1326,53 @@ class _Layout:
     def _continues(self, prev: _Line, line: _Line) -> bool:
         """Whether ``line`` goes on with the paragraph ``prev`` ends."""
         text = line.text
-        if starts_item(text) or abs(line.size - prev.size) > 1.2:
+        if abs(line.size - prev.size) > 1.2:
             return False
         if line.page == prev.page:
             gap = line.base - prev.base
             if gap <= 0 or gap > PARAGRAPH_GAP * self.pitch * max(prev.size, line.size):
                 return False
         ends_sentence = bool(_SENTENCE_END.search(prev.text))
-        if self._balanced(prev) and self._balanced(line) and \
+        item = starts_item(text)
+        if not item and self._balanced(prev) and self._balanced(line) and \
                 abs((prev.x0 + prev.x1) - (line.x0 + line.x1)) < 2 * line.size:
             # A centred title over several lines ("Về việc công bố danh mục ..." /
             # "quy trình nội bộ ..."); "QUYẾT ĐỊNH" over "Về việc ..." is not one.
             return not ends_sentence and _caps(prev.text) == _caps(text)
+        main = line.main
+        if not item and not ends_sentence and self._centered(line) and self._wrapped_centred(prev, line):
+            return True
         if self._centered(prev) or self._centered(line):
             return False
         _, right = self.margins[prev.page]
-        main = line.main
         slack = 0.5 if prev.main.chars is not None else 2.0   # OCR'd lines end less evenly
-        if prev.x1 + _first_word_width(text, main.x0, main.x1, line.size) < right - slack * prev.size:
+        if prev.x1 + _first_word_width(text, main.x0, main.x1, line.size, sure=not ends_sentence) \
+                < right - slack * prev.size:
             return False   # the next word would have fitted: the line above ended its paragraph
         line_left, _ = self.margins[line.page]
         indented = line.x0 > line_left + INDENT * line.size
+        if item:
+            # An item starts at its indent or after a finished line; a word that only
+            # looks like a label was wrapped onto the margin after a full line that
+            # ends no sentence: "Đài Phát thanh" / "- Truyền hình Gia Lai" (Gia Lai
+            # KH 1187), "(TCTP 3.1, TCTP" / "3.2); bảo đảm ..." (Cà Mau KH 2020).
+            return not (indented or ends_sentence)
         return not (indented and ends_sentence)
+
+    def _wrapped_centred(self, prev: _Line, line: _Line) -> bool:
+        """Whether a centred ``line`` is the rest of the centred line above, which the
+        margins wrapped: that line has about as much room on each side and no room
+        left for this one's first word ("Nâng cao Chỉ số cải cách hành chính, ...
+        tiêu chí" / "thực hiện nhiệm vụ năm 2024" under "KẾ HOẠCH"). "PHỤ LỤC" over
+        "DANH MỤC NHIỆM VỤ ..." had room: two paragraphs."""
+        if prev.page != line.page or abs((prev.x0 + prev.x1) - (line.x0 + line.x1)) > 2 * line.size \
+                or _caps(prev.text) != _caps(line.text):
+            return False   # "(Kèm theo Kế hoạch ...)" under a title in capitals that fills the line
+        left, right = self.margins[prev.page]
+        if abs((prev.x0 - left) - (right - prev.x1)) > 1.2 * prev.size:
+            return False
+        main = line.main
+        return prev.x1 - prev.x0 + _first_word_width(line.text, main.x0, main.x1, line.size) > right - left
 
     def _balanced(self, line: _Line) -> bool:
         """Equal room on both sides, however little: a wide centred line."""
@@ -1269,7 +1390,11 @@ class _Layout:
             first = self.pending[0]
             text = first.text
             for before, line in zip(self.pending, self.pending[1:], strict=False):
-                text += ("" if before.hyphen and not text.endswith(" -") else " ") + line.text
+                # a line broken after a hyphen, pdfium's mark or a typed one, joins
+                # without a space: "QĐ-" + "UBND", "Năm 2025-" + "2026"
+                glued = (before.hyphen or _HYPHEN_END.search(text)) and not text.endswith(" -")
+                text += ("" if glued else " ") + line.text
+            text = _GLUED_LABEL.sub(r"\1 ", text)
             self.blocks_out.append(Block(kind="paragraph", text=_nfc(text), origin=Origin(page=first.page),
                                          bold=first.bold, centered=self._centered(first)))
             self.pending = []
@@ -1344,6 +1469,9 @@ class _Layout:
             if len(line.frags) == 1 and abs((line.x0 + line.x1) / 2 - middle) < 0.06 * page.width \
                     and not _QUOC_HIEU.search(line.text):
                 break   # the title ("BÁO CÁO"), centred on the page, not on the right column
+            first = line.frags[0].text
+            if _ADDRESSEES.match(first) or (starts_item(first) and not _RULE_TEXT.match(first)):
+                break   # "Kính gửi:" and its "- Các sở, ban, ngành ..." are the body's (Quảng Ninh CV 4817)
             end += 1
         zone = top_lines[start:end]
         left = [f for ln in zone for f in ln.frags if f.x1 <= split + 2]
@@ -1355,21 +1483,68 @@ class _Layout:
         return overlay + top_lines[:start] + rest[end:]
 
     def _emit_column(self, frags: list[_Frag], page: int, lo: float, hi: float, zone: str) -> None:
-        """One block per line of a header or signature column; a line starting in lower
-        case continues the one above ("V/v ban hành Kế hoạch" / "kiểm tra CCHC")."""
-        merged: list[list[_Frag]] = []
+        """One block per entry of a header or signature column ("ỦY BAN NHÂN DÂN",
+        "Số: 12/KH-UBND"; "- Như Điều 3;", "KT. CHỦ TỊCH"), wrapped lines joined back
+        (:meth:`_wraps`)."""
+        groups: list[list[_Frag]] = []
         for frag in sorted(frags, key=lambda f: (f.top, f.x0)):
-            if merged and (abs(frag.base - merged[-1][-1].base) < 0.5 * frag.size or frag.text[:1].islower()):
-                merged[-1].append(frag)
+            if groups and self._wraps(groups[-1], frag, hi - lo, zone):
+                groups[-1].append(frag)
             else:
-                merged.append([frag])
-        for group in merged:
+                groups.append([frag])
+        for group in groups:
             text = " ".join(f.text for f in group)
             mid = (min(f.x0 for f in group) + max(f.x1 for f in group)) / 2
-            centered = abs(mid - (lo + hi) / 2) < 2 * group[0].size
             self.blocks_out.append(Block(kind="paragraph", text=_nfc(text), origin=Origin(page=page),
-                                         bold=group[0].bold, centered=centered,
+                                         bold=group[0].bold, centered=abs(mid - (lo + hi) / 2) < 2 * group[0].size,
                                          zone=zone))  # type: ignore[arg-type]
+
+    def _wraps(self, group: list[_Frag], frag: _Frag, width: float, zone: str) -> bool:
+        """Whether ``frag`` goes on with the column entry ``group``.
+
+        It does when it shares the entry's baseline, or opens no item and starts in
+        lower case ("V/v ban hành Kế hoạch" / "kiểm tra CCHC"). Else only a line at
+        the line pitch under an entry that ends with no ";" or "." (and is not
+        "Nơi nhận:") may go on with it, and does when
+
+        - the line above ends with a word or sign that needs more ("VĂN PHÒNG HĐND
+          VÀ" / "UBND", "Độc lập -" / "Tự do - Hạnh phúc");
+        - in the signature, the line above had no room for its first word, which
+          opens no signing role and is written in the same case as the word before
+          ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ" / "TỊCH Danh Hoàng Khải" in a
+          narrow column; but "TM. HỘI ĐỒNG THẨM ĐỊNH" / "PHÓ CHỦ TỊCH" and "PHÓ GIÁM
+          ĐỐC SỞ NỘI VỤ" / "Trần Hữu Tuấn", Lâm Đồng BC thẩm định 2025, whose column
+          is wider than its leftmost line tells; and not in the header, where "CỘNG
+          HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" fills its column above "Độc lập - Tự do -
+          Hạnh phúc");
+        - the entry is a "Nơi nhận" item ("- Văn phòng Chính phủ (Cục" / "KSTTHC);",
+          "- TT Đảng ủy, TT HĐND phường" / "(b/c);");
+        - in the header, both are upper case and this line opens no agency name:
+          "ỦY BAN NHÂN DÂN HUYỆN" / "CHÂU THÀNH" is one name, "ỦY BAN NHÂN DÂN" /
+          "TỈNH LẠNG SƠN" two lines of the usual header.
+        """
+        last = group[-1]
+        if abs(frag.base - last.base) < 0.5 * frag.size:
+            return True
+        text = frag.text
+        if starts_item(text):
+            return False
+        if text[:1].islower():
+            return True
+        above = " ".join(f.text for f in group)
+        if above.endswith((";", ".")) or (_RECIPIENTS.match(above) and above.endswith(":")) or \
+                frag.base - last.base > PARAGRAPH_GAP * self.pitch * frag.size:
+            return False
+        if _OPEN_END.search(above):
+            return True
+        if zone == "signature" and not SIGNATURE_ROLE.match(text) \
+                and above.split()[-1].isupper() == text.split()[0].isupper():
+            line_x0 = min(f.x0 for f in group if abs(f.base - last.base) < 0.5 * f.size)
+            if last.x1 - line_x0 + _first_word_width(text, frag.x0, frag.x1, frag.size) > width:
+                return True
+        if starts_item(above) and not _RULE_TEXT.match(above):
+            return True
+        return zone == "header" and _caps(above) and _caps(text) and not AGENCY_HEAD.match(text)
 
     def _footnotes(self, page: _Page, lines: list[_Line]) -> tuple[list[_Line], list[Block]]:
         """Footnotes at the page bottom: a run of smaller type below the body.
@@ -1417,69 +1592,97 @@ class _Layout:
     def _signature(self, page: _Page, lines: list[_Line]) -> tuple[list[_Line], list[Block], float]:
         """The "Nơi nhận" list and the signer's block side by side: left column, then
         right column, ``zone="signature"``. A block cut by the page end goes on at the
-        top of the next page ("- Bộ Nội vụ;" beside "KT. CHỦ TỊCH")."""
+        top of the next page ("- Bộ Nội vụ;" beside "KT. CHỦ TỊCH"). The block ends
+        where the two columns do: at a line across the column split or a title
+        centred on the page, as the plan a decision attaches starts on the same page
+        (Lạng Sơn QĐ 2610: "KẾ HOẠCH / Kiểm soát thủ tục hành chính năm 2020 ..."
+        under the signer's name)."""
         carried, self.signature_split = self.signature_split, None
         blocks: list[Block] = []
         zone_top = 0.0
         if carried is not None and lines and lines[0].top < page.height * 0.25:
-            left_edge, right_edge = self.margins[page.number]
-            middle = (left_edge + right_edge) / 2
+            split, above = carried
             n = 0
-            while n < min(len(lines), 20) and all(f.x1 <= carried + 2 or f.x0 >= carried - 2
-                                                   for f in lines[n].frags) \
-                    and abs((lines[n].x0 + lines[n].x1) / 2 - middle) > 0.06 * page.width:
-                n += 1   # a title centred on the page ("PHỤ LỤC") is not the signer's column
+            while n < min(len(lines), 20) and not self._leaves_columns(lines[n], split, page):
+                n += 1
             if n:
-                blocks = self._signature_columns(lines[:n], carried, page)
+                left, right = self._signature_columns(lines[:n], split, page)
+                kept = {id(b) for b in above}
+                self.blocks_out = [b for b in self.blocks_out if id(b) not in kept]
+                blocks = left + above + right   # "Nơi nhận" whole, then the signer
                 zone_top, lines = lines[0].top, lines[n:]
         start = next((k for k, ln in enumerate(lines) if _RECIPIENTS.match(ln.frags[0].text)), None)
         if start is None:
             return lines, blocks, zone_top
         anchor = lines[start].frags[0]
-        others = [f for ln in lines[start:] for f in ln.frags if f.x0 > anchor.x1 + anchor.size]
-        split = min((f.x0 for f in others), default=page.width) - 1.0
+        # The right column starts at its leftmost line ("PHÓ CHỦ TỊCH" stands left of
+        # the centred "KT. CHỦ TỊCH" above it).
+        split = min([page.width] + [f.x0 for f in lines[start].frags[1:]])
+        end = start + 1
+        while end < len(lines):
+            line = lines[end]
+            moved = min([split] + [f.x0 for f in line.frags if f.x0 > anchor.x1 + anchor.size])
+            if self._leaves_columns(line, moved - 1.0, page):
+                break
+            split = moved
+            end += 1
+        split -= 1.0
         # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" may stand a line above "Nơi nhận:".
         while start > 0 and lines[start - 1].x0 >= split and \
                 lines[start].top - lines[start - 1].bottom < 2 * lines[start].size:
             start -= 1
-        zone = lines[start:]
-        if zone[-1].bottom > page.height * 0.8:
-            self.signature_split = split
-        blocks = blocks + self._signature_columns(zone, split, page)
-        return lines[:start], blocks, zone_top if zone_top else zone[0].top
+        zone = lines[start:end]
+        left, right = self._signature_columns(zone, split, page)
+        if end == len(lines) and zone[-1].bottom > page.height * 0.8:
+            self.signature_split = (split, right)
+        blocks = blocks + left + right
+        return lines[:start] + lines[end:], blocks, zone_top if zone_top else zone[0].top
 
-    def _signature_columns(self, zone: list[_Line], split: float, page: _Page) -> list[Block]:
+    def _leaves_columns(self, line: _Line, split: float, page: _Page) -> bool:
+        """Whether a line stands outside a two-column block split at ``split``: a
+        fragment runs across the split (a body paragraph), or the line is one
+        fragment centred on the page ("PHỤ LỤC", "KẾ HOẠCH"). Two fragments, one
+        each side ("- Công an thị trấn;" and "Chu Văn Thuần"), stay in the block
+        however near the page centre their middle falls."""
+        if any(f.x0 < split - 2 and f.x1 > split + 2 for f in line.frags):
+            return True
         left_edge, right_edge = self.margins[page.number]
-        left = [f for ln in zone for f in ln.frags if f.x0 < split]
-        right = [f for ln in zone for f in ln.frags if f.x0 >= split]
+        return len(line.frags) == 1 and abs((line.x0 + line.x1) - (left_edge + right_edge)) / 2 < 0.06 * page.width
+
+    def _signature_columns(self, zone: list[_Line], split: float, page: _Page) -> tuple[list[Block], list[Block]]:
+        """The blocks of the left column and of the right one."""
+        left_edge, right_edge = self.margins[page.number]
         saved = self.blocks_out
-        self.blocks_out = []
-        for column, (lo, hi) in ((left, (left_edge, split)), (right, (split, right_edge))):
-            self._emit_items(column, page.number, lo, hi)
-        blocks, self.blocks_out = self.blocks_out, saved
-        return blocks
-
-    def _emit_items(self, frags: list[_Frag], page: int, lo: float, hi: float) -> None:
-        """A signature column: "- Như Điều 3;" items each a block, wrapped lines joined."""
-        groups: list[list[_Frag]] = []
-        for frag in sorted(frags, key=lambda f: (f.top, f.x0)):
-            if groups and (abs(frag.base - groups[-1][-1].base) < 0.5 * frag.size
-                           or (not starts_item(frag.text) and frag.text[:1].islower())):
-                groups[-1].append(frag)
-            else:
-                groups.append([frag])
-        for group in groups:
-            text = " ".join(f.text for f in group)
-            mid = (min(f.x0 for f in group) + max(f.x1 for f in group)) / 2
-            self.blocks_out.append(Block(kind="paragraph", text=_nfc(text), origin=Origin(page=page),
-                                         bold=group[0].bold,
-                                         centered=abs(mid - (lo + hi) / 2) < 2 * group[0].size,
-                                         zone="signature"))
+        columns = []
+        for keep, (lo, hi) in ((lambda f: f.x0 < split, (left_edge, split)),
+                               (lambda f: f.x0 >= split, (split, right_edge))):
+            self.blocks_out = []
+            self._emit_column([f for ln in zone for f in ln.frags if keep(f)], page.number, lo, hi, "signature")
+            columns.append(self.blocks_out)
+        self.blocks_out = saved
+        return columns[0], columns[1]
 
 
-def _edges(lines: list[_Line], width: float) -> tuple[float, float]:
+def _edges(lines: list[_Line], width: float, extents: Sequence[tuple[float, float]] = ()) -> tuple[float, float]:
+    """Left and right edges of the text: the 10th percentile of line starts and the
+    90th of line ends.
+
+    Too few lines for that (a landscape appendix, all table but its title): 10 % and
+    90 % of the width, widened to hold every line and table (the title "NỘI DUNG PHÂN
+    CÔNG NHIỆM VỤ ..." reaches 797 pt of 842 in seed 002), and made even about the
+    lines' middle when that is near the page's: those few lines are the appendix's
+    centred titles, and the text area is centred where they are (Decree 30's left
+    margin is the wider, so the middle is right of the page's).
+    """
     if len(lines) < 3:
-        return width * 0.1, width * 0.9
+        left = min([width * 0.1] + [x0 for x0, _ in extents])
+        right = max([width * 0.9] + [x1 for _, x1 in extents])
+        if lines:
+            middle = _median([(ln.x0 + ln.x1) / 2 for ln in lines])
+            if abs(middle - width / 2) < 0.1 * width:
+                half = max(middle - left, right - middle)
+                left, right = middle - half, middle + half
+        return left, right
     xs = sorted(ln.x0 for ln in lines)
     rights = sorted(ln.x1 for ln in lines)
     return xs[len(xs) // 10], rights[(len(rights) * 9) // 10]

@@ -214,6 +214,212 @@ def build_docx(*, short: bool = False, paragraphs: int = 6, signature_image: byt
     return _save(document)
 
 
+# -- layout regressions: documents shaped like those the round trip got wrong --------
+#
+# Each is typed the way an office drafts it in Word (Times New Roman 13, 6 pt after a
+# paragraph, "multiple 1.15" line spacing, the header and signature in borderless
+# tables) and printed by LibreOffice. Paragraphs are ``(style, text)``: "T" bold and
+# centred, "C" centred, "I" italic and centred, "B" justified with a first-line
+# indent, "H" the same in bold, "L" left-aligned at the indent.
+
+#: Lạng Sơn QĐ 2610 in small: a decision made of one-line paragraphs (most baseline
+#: distances are paragraph gaps), "Số:" and the date in the header table's second
+#: row (one pdfium line, two text objects), a "Nơi nhận" entry wrapped in the narrow
+#: column, and the attached plan starting under the signer on the same page.
+DECISION_AGENCY = ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]
+DECISION_NATION = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+DECISION_NUMBER, DECISION_DATE = "Số: 2610/QĐ-UBND", "Lạng Sơn, ngày 27 tháng 12 năm 2019"
+DECISION_BODY = [
+    ("T", "QUYẾT ĐỊNH"),
+    ("C", "Ban hành Kế hoạch kiểm soát thủ tục hành chính năm 2020 trên địa bàn tỉnh Lạng Sơn"),
+    ("T", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"),
+    ("B", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"),
+    ("B", "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát thủ tục "
+          "hành chính;"),
+    ("B", "Theo đề nghị của Chánh Văn phòng UBND tỉnh."),
+    ("T", "QUYẾT ĐỊNH:"),
+    ("B", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch kiểm soát thủ tục hành chính năm 2020."),
+    ("B", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),
+    ("B", "Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ban, ngành tỉnh chịu trách nhiệm "
+          "thi hành Quyết định này./."),
+]
+DECISION_RECIPIENTS = ["Nơi nhận:", "- Như Điều 3;", "- Văn phòng Chính phủ (Cục KSTTHC);",
+                       "- Chủ tịch, các PCT UBND tỉnh;", "- Lưu: VT, KSTT."]
+DECISION_SIGNER = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lương Văn Thành"]
+DECISION_PLAN = [
+    ("T", "KẾ HOẠCH"),
+    ("T", "Kiểm soát thủ tục hành chính năm 2020 trên địa bàn tỉnh Lạng Sơn"),
+    ("I", "(Ban hành kèm theo Quyết định số 2610/QĐ-UBND ngày 27/12/2019 của Chủ tịch UBND tỉnh Lạng Sơn)"),
+    ("L", "Phần I"),
+    ("T", "MỤC ĐÍCH, YÊU CẦU"),
+    ("B", "1.Kiểm soát chặt chẽ việc ban hành, thực hiện thủ tục hành chính."),
+    ("B", "2. Tuyên truyền trên Báo Lạng Sơn, Cổng thông tin điện tử của tỉnh, Đài Phát thanh - "
+          "Truyền hình tỉnh và hệ thống truyền thanh cơ sở về kết quả kiểm soát thủ tục hành chính."),
+    ("B", "3. Các cơ quan, đơn vị đã triển khai mô hình số hóa hồ sơ trong giai đoạn 2025-2026 theo "
+          "hướng dẫn của Văn phòng UBND tỉnh, bảo đảm đúng tiến độ."),
+    ("T", "PHỤ LỤC"),
+    ("T", "DANH MỤC NHIỆM VỤ KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2020"),
+    ("C", "Thực hiện các nhiệm vụ kiểm soát thủ tục hành chính trên địa bàn tỉnh Lạng Sơn"),
+    ("B", "Các sở, ban, ngành tỉnh và Ủy ban nhân dân các huyện, thành phố thực hiện các nhiệm vụ sau, "
+          "báo cáo kết quả về Văn phòng Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 năm 2020."),
+]
+
+
+def build_decision() -> bytes:
+    document = _office_document()
+    _layout_table(document, [[DECISION_AGENCY, DECISION_NATION], [[DECISION_NUMBER], [DECISION_DATE]]],
+                  [6.0, 10.0], size=12)
+    _paragraphs(document, DECISION_BODY)
+    _layout_table(document, [[DECISION_RECIPIENTS, _room_to_sign(DECISION_SIGNER)]],
+                  [6.5, 10.0], size=11, left_aligned=True)
+    _paragraphs(document, DECISION_PLAN)
+    return _save(document)
+
+
+#: Quảng Ninh CV 4817 and Lộc Bình's plan in small: a letter whose agency name wraps
+#: in the header's narrow column, whose "Kính gửi:" list is as short as header lines,
+#: and whose signature table the page break cuts, the signer's name on the next page
+#: beside a "Nơi nhận" entry.
+LETTER_AGENCY = "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH"
+LETTER_NUMBER = "Số: 4817/UBND-VP"
+LETTER_SUBJECT = "V/v triển khai các giải pháp cải thiện Chỉ số PCI năm 2023"
+LETTER_NATION = DECISION_NATION
+LETTER_DATE = "Châu Thành, ngày 26 tháng 7 năm 2023"
+LETTER_BODY = [
+    ("L", "Kính gửi:"),
+    ("L", "- Các phòng, ban thuộc huyện;"),
+    ("L", "- UBND các xã, thị trấn;"),
+    ("L", "- Chi cục Thuế khu vực."),
+    *[("B", f"{k}. Thực hiện nghiêm các giải pháp cải thiện môi trường đầu tư kinh doanh, nâng cao năng "
+            f"lực cạnh tranh; rà soát, cắt giảm thời gian giải quyết thủ tục hành chính, bảo đảm công "
+            f"khai, minh bạch và báo cáo kết quả thực hiện về Văn phòng HĐND và UBND huyện.")
+      for k in range(1, 7)],
+    ("B", "Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc thực hiện./."),
+]
+LETTER_RECIPIENTS = ["Nơi nhận:", "- Như trên;", "- TT Huyện ủy, TT HĐND huyện;", "- CT, các PCT UBND huyện;",
+                     "- Mặt trận và các đoàn thể huyện;", "- Công an huyện;", "- Chi cục Thống kê;",
+                     "- Lưu: VT."]
+LETTER_SIGNER = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Chu Văn Thuần"]
+
+
+def build_letter() -> bytes:
+    document = _office_document()
+    _layout_table(document, [[[LETTER_AGENCY], LETTER_NATION], [[LETTER_NUMBER, LETTER_SUBJECT], [LETTER_DATE]]],
+                  [6.5, 10.0], size=12)
+    _paragraphs(document, LETTER_BODY)
+    _layout_table(document, [[LETTER_RECIPIENTS, _room_to_sign(LETTER_SIGNER)]],
+                  [9.0, 7.5], size=11, left_aligned=True)
+    return _save(document)
+
+
+#: Lộc Bình's appendix (seed 002) in small: landscape pages holding a table and, above
+#: it, only a title as wide as the page and its "(Kèm theo ...)" line; cells whose
+#: lines wrap before a capitalised word, a dash and a number.
+APPENDIX_TITLE = "NỘI DUNG PHÂN CÔNG NHIỆM VỤ KHẮC PHỤC CÁC TIÊU CHÍ CẢI CÁCH HÀNH CHÍNH BỊ XẾP HẠNG THẤP"
+APPENDIX_ATTACHED = "(Kèm theo Kế hoạch số 15/KH-UBND ngày 10/01/2024 của UBND huyện Lộc Bình)"
+APPENDIX_ROWS = [
+    ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+    ["1", "Công khai đầy đủ, kịp thời thủ tục hành chính thuộc thẩm quyền giải quyết của cấp huyện, cấp xã "
+          "trên Cổng Dịch vụ công quốc gia (Tiêu chí 3.2).",
+     "Văn phòng HĐND và UBND huyện", "Trung tâm Văn hóa - Thể thao và Truyền thông huyện", "Quý I/2024"],
+    ["2", "Tổ chức đối thoại giữa Chủ tịch UBND huyện với người dân, doanh nghiệp về cải cách hành chính.",
+     "Phòng Nội vụ", "Sở Nội vụ\nSở Tư pháp", "Quý II/2024"],
+]
+
+
+def build_appendix(widths: tuple[float, ...] = (1.2, 8.0, 3.1, 3.6, 3.0)) -> bytes:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    document = _office_document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
+    _paragraphs(document, [("T", APPENDIX_TITLE), ("I", APPENDIX_ATTACHED)])
+    table = document.add_table(rows=len(APPENDIX_ROWS), cols=len(APPENDIX_ROWS[0]))
+    table.style = "Table Grid"
+    _widths(table, [Cm(w) for w in widths])
+    for r, values in enumerate(APPENDIX_ROWS):
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            for k, line in enumerate(value.split("\n")):
+                p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+                p.paragraph_format.space_after = Pt(0)
+                run = p.add_run(line)
+                run.font.size = Pt(11)
+                run.bold = r == 0 or None
+    return _save(document)
+
+
+def _room_to_sign(signer: list[str]) -> list[str]:
+    """The signing authority, three empty lines to sign in, the signer's name."""
+    return [*signer[:-1], "", "", "", signer[-1]]
+
+
+def _office_document():
+    """A4 with Decree 30 margins, Times New Roman 13, 6 pt after, spacing 1.15."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(13)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Times New Roman")
+    style.paragraph_format.space_before = Pt(0)
+    style.paragraph_format.space_after = Pt(6)
+    style.paragraph_format.line_spacing = 1.15
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    return document
+
+
+def _paragraphs(container, spec: list[tuple[str, str]], size: int | None = None) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    for style, text in spec:
+        p = container.add_paragraph()
+        if style in "TCI":
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif style in "BH":
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            p.paragraph_format.first_line_indent = Cm(1)
+        elif style == "L":
+            p.paragraph_format.first_line_indent = Cm(1)
+        if text:
+            r = p.add_run(text)
+            r.bold = style in "TH" or None
+            r.italic = style == "I" or None
+            if size:
+                r.font.size = Pt(size)
+
+
+def _layout_table(document, cells: list[list[list[str]]], widths: list[float], size: int,
+                  left_aligned: bool = False) -> None:
+    """A borderless table of lines, centred in their cells ("Nơi nhận" left-aligned
+    when ``left_aligned``: the first column of a signature table)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    table = document.add_table(rows=len(cells), cols=len(cells[0]))
+    _widths(table, [Cm(w) for w in widths])
+    for r, row in enumerate(cells):
+        for c, lines in enumerate(row):
+            cell = table.cell(r, c)
+            for k, line in enumerate(lines):
+                p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+                p.paragraph_format.space_after = Pt(0)
+                if not (left_aligned and c == 0):
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                r_ = p.add_run(line)
+                r_.font.size = Pt(size if not (left_aligned and c == 1) else 13)
+                r_.bold = (k < 2 and not left_aligned) or (left_aligned and (c == 1 or k == 0)) or None
+
+
 def _widths(table, widths) -> None:
     """Column widths LibreOffice honours: the grid's and every cell's."""
     table.autofit = False
@@ -319,29 +525,28 @@ def outlined(pdf_bytes: bytes, work: Path) -> bytes | None:
     return target.read_bytes()
 
 
-def main() -> None:
+#: The plan and the files made from it (``_plan_fixtures``).
+ALL_FIXTURES = ("ke_hoach.pdf", "ke_hoach_rotated.pdf", "ke_hoach_form.pdf", "encrypted.pdf", "scan.pdf",
+                "scan_signed.pdf", "outlined.pdf")
+#: Layout regressions, one document each: fixture name -> builder.
+LAYOUTS = {"quyet_dinh.pdf": "build_decision", "cong_van.pdf": "build_letter", "phu_luc_ngang.pdf": "build_appendix"}
+
+
+def main(names: list[str]) -> None:
+    """Make every fixture, or only those named (``quyet_dinh.pdf``): a new fixture
+    can be added without rewriting the others."""
     OUT.mkdir(exist_ok=True)
+    unknown = set(names) - set(LAYOUTS) - set(ALL_FIXTURES)
+    if unknown:
+        sys.exit(f"no such fixture: {', '.join(sorted(unknown))}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        plan = to_pdf(build_docx(), work, "ke_hoach")
-        short = to_pdf(build_docx(short=True), work, "short")
-        encrypted = to_pdf(build_docx(short=True), work, "encrypted", export=(
-            'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
-            '"DocumentOpenPassword":{"type":"string","value":"matkhau"}}'))
-        scan_image = page_image(short, dpi=120)
-        signed = to_pdf(build_docx(signature_image=page_image(short, dpi=100)), work, "signed")
-        tiny = to_pdf(build_docx(short=True, paragraphs=3), work, "tiny")
-        made = {
-            "ke_hoach.pdf": plan,
-            "ke_hoach_rotated.pdf": rotated(plan),
-            "ke_hoach_form.pdf": through_form(plan, 1),
-            "encrypted.pdf": encrypted,
-            "scan.pdf": image_pdf(scan_image),
-            "scan_signed.pdf": signed,
-            "outlined.pdf": outlined(tiny, work),
-        }
+        made = {name: to_pdf(globals()[builder](), work, name.removesuffix(".pdf"))
+                for name, builder in LAYOUTS.items() if not names or name in names}
+        if not names or set(names) & set(ALL_FIXTURES):
+            made |= _plan_fixtures(work)
     for name, data in made.items():
-        if data is None:
+        if data is None or (names and name not in names):
             continue
         if len(data) > 100_000:
             print(f"warning: {name} is {len(data)} bytes (over 100 KB)")
@@ -349,5 +554,26 @@ def main() -> None:
         print(f"{name}: {len(data)} bytes")
 
 
+def _plan_fixtures(work: Path) -> dict[str, bytes | None]:
+    """The plan and the files made from it."""
+    plan = to_pdf(build_docx(), work, "ke_hoach")
+    short = to_pdf(build_docx(short=True), work, "short")
+    encrypted = to_pdf(build_docx(short=True), work, "encrypted", export=(
+        'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+        '"DocumentOpenPassword":{"type":"string","value":"matkhau"}}'))
+    scan_image = page_image(short, dpi=120)
+    signed = to_pdf(build_docx(signature_image=page_image(short, dpi=100)), work, "signed")
+    tiny = to_pdf(build_docx(short=True, paragraphs=3), work, "tiny")
+    return {
+        "ke_hoach.pdf": plan,
+        "ke_hoach_rotated.pdf": rotated(plan),
+        "ke_hoach_form.pdf": through_form(plan, 1),
+        "encrypted.pdf": encrypted,
+        "scan.pdf": image_pdf(scan_image),
+        "scan_signed.pdf": signed,
+        "outlined.pdf": outlined(tiny, work),
+    }
+
+
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -166,6 +166,15 @@ NUMBERING_CASES = [
         ["1. một", "3. ba"],
         id="empty-numbered-paragraph-counts-but-is-not-a-block"),
     pytest.param(
+        abstract_num(1, [level(0, "upperRoman", "Phần %1", suffix="nothing"), level(1, "decimal", "%2.")])
+        + num(1, 1), "",
+        [paragraph(num=("1", 0)), paragraph("MỤC ĐÍCH, YÊU CẦU"), paragraph("Mục đích", num=("1", 1)),
+         paragraph(num=("1", 0)), paragraph("NHIỆM VỤ")],
+        # Lạng Sơn QĐ 2610: a part's label alone on its line, its title below; Word
+        # and LibreOffice print "Phần I" although the paragraph has no text.
+        ["Phần I", "MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Phần II", "NHIỆM VỤ"],
+        id="empty-paragraph-with-a-worded-label-prints-the-label"),
+    pytest.param(
         abstract_num(1, [level(0, "decimal", "%1.")]) + num(1, 1), "",
         [paragraph("Sở Nội vụ", num=("9", 0)), paragraph("Sở Tư pháp", num=("1", 0))],
         ["Sở Nội vụ", "1. Sở Tư pháp"],
@@ -246,8 +255,9 @@ def _comparable(line: str) -> str:
 
 
 def _lines_of_libreoffice(text: str) -> list[str]:
-    # A label alone on a line is LibreOffice printing an empty numbered paragraph,
-    # which the reader counts but does not emit.
+    # A bare label ("2.") alone on a line is LibreOffice printing an empty numbered
+    # paragraph, which the reader counts but does not emit; a worded one ("Phần III:")
+    # it emits, and it is compared.
     return [_comparable(line) for line in text.splitlines() if line.strip() and not _LABEL_ONLY.match(line)]
 
 
@@ -280,7 +290,7 @@ LIBREOFFICE_FILES = {
           "</w:lvlOverride></w:num>"
         + abstract_num(3, [level(0, "decimalZero", "%1."), level(1, "upperLetter", "%2.")]) + num(3, 3),
         [paragraph("Quy định chung", num=("2", 0)), paragraph("Quy định cụ thể", num=("2", 0)),
-         paragraph("Danh mục", num=("3", 0))] + [paragraph(f"đơn vị thứ {i}", num=("3", 1)) for i in range(1, 29)]),
+         paragraph(num=("2", 0)), paragraph("Danh mục", num=("3", 0))] + [paragraph(f"đơn vị thứ {i}", num=("3", 1)) for i in range(1, 29)]),
     "table": numbered_document(abstract_num(1, [level(0, "lowerLetter", "%1)")]) + num(1, 1), [
         paragraph("Phân công như sau:"),
         "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
