@@ -35,6 +35,8 @@ NOT_ITEMS = [
     "2024 là năm bản lề",              # a year
     "Căn cứ Kế hoạch số 138/KH-UBND",  # prose
     "b.Nhiệm vụ",                      # letter needs a space and a capital after the dot
+    "3.2). Tiêu chí",                  # a wrapped code, not item 3 (seen in PDF line wraps)
+    "1.1, 1.2 và 1.3",                 # a list of codes
 ]
 
 

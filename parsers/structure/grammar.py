@@ -54,7 +54,7 @@ LEVELS: tuple[LevelRule, ...] = (
           "1.1.1 : third-level numbering"),
     _rule("decimal2", 6, r"^(?P<label>\d{1,2}\.\d{1,2})\.?(?:\s+|$)",
           "1.1. : second-level numbering (1.1 without a dot too)"),
-    _rule("arabic", 5, r"^(?P<label>\d{1,2})\s*[.)]\s*(?=\S)",
+    _rule("arabic", 5, r"^(?P<label>\d{1,2})\s*[.)](?![\d,])\s*(?=\S)",
           "1. / 1) : numbered items"),
     _rule("letter", 9, r"^(?P<label>[a-zđ])\s*(?:\)|\.(?=\s+[" + UPPER + r"]))\s*",
           "a) b) ... đ) : lettered items (Decree 30 uses đ after d)"),
