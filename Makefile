@@ -16,9 +16,9 @@ demo: $(BIN)/vanban
 	rm -f $(DB) $(DB).wal
 	$(BIN)/vanban ingest corpus/seeds corpus/own corpus/heldout corpus/linked --db $(DB)
 	@echo "Who leads the most tasks, and how many fall due by the end of 2024:"
-	$(BIN)/vanban query --db $(DB) "SELECT unit, count(*) AS tasks, count(*) FILTER (WHERE deadline_end <= '2024-12-31') AS due_by_2024 FROM who_owns_what WHERE role = 'lead' GROUP BY unit ORDER BY tasks DESC, unit LIMIT 15"
+	$(BIN)/vanban query --db $(DB) "SELECT coalesce(canonical, unit) AS unit, count(*) AS tasks, count(*) FILTER (WHERE deadline_end <= '2024-12-31') AS due_by_2024 FROM who_owns_what WHERE role = 'lead' GROUP BY ALL ORDER BY tasks DESC, unit LIMIT 15"
 	@echo "Who owns what in one plan (75/KH-UBND, Tri Phương):"
-	$(BIN)/vanban query --db $(DB) "SELECT w.task_label AS stt, w.role, w.unit, left(w.task, 50) AS task, w.deadline FROM who_owns_what w JOIN tasks t ON t.id = w.task_id WHERE w.document LIKE '%75/KH-UBND' ORDER BY t.ordinal, w.role LIMIT 20"
+	$(BIN)/vanban query --db $(DB) "SELECT task_label AS stt, role, unit, left(task, 50) AS task, deadline FROM who_owns_what WHERE document LIKE '%75/KH-UBND' ORDER BY task_ordinal, role, unit_ordinal LIMIT 20"
 
 lint: $(BIN)/vanban
 	$(BIN)/ruff check .
