@@ -260,8 +260,8 @@ def _find_tail(h: Header, blocks: list[Block]) -> None:
         if block.kind == "paragraph" and (RECEIVERS.match(text) or _is_signature_role(text)):
             end = i
             break
-        if block.kind == "row" and any(RECEIVERS.match(c.strip()) or _is_signature_role(c.strip().split(" ")[0] + " "
-                                       + " ".join(c.strip().split(" ")[1:3])) for c in block.cells or []):
+        if block.kind == "row" and any(RECEIVERS.match(c.strip()) or _is_signature_role(" ".join(c.split()[:3]))
+                                       for c in block.cells or []):
             end = i  # "| Nơi nhận: ... | TM. ỦY BAN NHÂN DÂN ... |" laid out as a table
             break
     h.body_end = end
