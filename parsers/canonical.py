@@ -861,12 +861,15 @@ def resolve(tasks: list[Task], *, issuer: str | None = None, place: str | None =
             date: str | None = None, text: str = "", source: str | None = None) -> list[Task]:
     """The tasks with every unit mention resolved (the printed text untouched)."""
     ctx = context(issuer, place=place, date=date, text=text, source=source)
-    return [t.model_copy(update={"lead": [_enrich(u, ctx) for u in t.lead],
-                                 "support": [_enrich(u, ctx) for u in t.support]}) for t in tasks]
+    memo: dict[str, Resolution] = {}  # a plan names the same unit dozens of times
+    return [t.model_copy(update={"lead": [_enrich(u, ctx, memo) for u in t.lead],
+                                 "support": [_enrich(u, ctx, memo) for u in t.support]}) for t in tasks]
 
 
-def _enrich(unit: UnitMention, ctx: Context) -> UnitMention:
-    r = resolve_unit(unit.text, ctx)
+def _enrich(unit: UnitMention, ctx: Context, memo: dict[str, Resolution]) -> UnitMention:
+    r = memo.get(unit.text)
+    if r is None:
+        r = memo[unit.text] = resolve_unit(unit.text, ctx)
     return unit.model_copy(update={
         "canonical": r.canonical, "unit_type": r.unit_type, "unit_kind": r.kind,
         "locality": r.locality, "collective": r.collective, "in_force": r.in_force})
