@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -145,7 +146,9 @@ def rows_for(doc: ParsedDocument, path: str) -> dict[str, list[dict[str, Any]]]:
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     """The table's columns, asked once per connection (each information_schema query
     costs ~10 ms, eight of them per batch)."""
-    cache: dict[str, list[str]] = _COLUMN_CACHE.setdefault(id(con), {})
+    cache = _COLUMN_CACHE.get(con)
+    if cache is None:
+        cache = _COLUMN_CACHE[con] = {}
     if table not in cache:
         cache[table] = [r[0] for r in con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
@@ -153,7 +156,10 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return cache[table]
 
 
-_COLUMN_CACHE: dict[int, dict[str, list[str]]] = {}
+#: Per live connection (weakly held: a closed connection's cache goes with it, so a
+#: new connection never sees columns of another database or schema version).
+_COLUMN_CACHE: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict[str, list[str]]] = (
+    weakref.WeakKeyDictionary())
 
 
 def write_documents(con: duckdb.DuckDBPyConnection, docs: Iterable[tuple[ParsedDocument, str]]) -> int:
