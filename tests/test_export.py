@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 from openpyxl import load_workbook
 
-from ingest import api, store
+from ingest import api
 from ingest.cli import main
 from ingest.export import EXPORTS, SHEET, XLSX_COLUMNS, export, json_schemas
 from parsers import parse_file
@@ -25,18 +25,6 @@ from conftest import CORPUS, ROOT
 SCHEMAS = ROOT / "schemas" / "json"
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("export") / "vanban.duckdb"
-    api.ingest([CORPUS / "seeds", CORPUS / "own", CORPUS / "linked"], db, workers=1)
-    return db
-
-
-@pytest.fixture(scope="module")
-def empty_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("export_empty") / "vanban.duckdb"
-    store.connect(db).close()
-    return db
 
 
 def _db_rows(db: Path, name: str) -> list[tuple]:

@@ -23,19 +23,6 @@ WHO_OWNS_WHAT_001 = ["unit", "role", "task_label", "task", "deadline", "deadline
                      "document", "source", "task_id", "document_id"]
 
 
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "vanban.duckdb"
-    summary = api.ingest([CORPUS / "seeds", CORPUS / "own", CORPUS / "linked"], db, workers=1)
-    assert summary.failed == 0
-    return db
-
-
-@pytest.fixture(scope="session")
-def empty_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("empty") / "vanban.duckdb"
-    store.connect(db).close()
-    return db
 
 
 def _rows(db, sql) -> list[dict]:
